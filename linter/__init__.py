@@ -1,0 +1,3 @@
+"""plainlint: a plain-language linter for patient health articles."""
+
+__version__ = "0.1.0"

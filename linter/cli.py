@@ -1,0 +1,248 @@
+"""The command line: plainlint check, rules, rule and stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from linter import __version__
+from linter.config import Config, ConfigError, defaults, find_config, load_config
+
+if TYPE_CHECKING:
+    from linter.engine import FileResult
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plainlint")
+def main() -> None:
+    """plainlint: checks patient health articles for plain language.
+
+    It finds jargon with no glossary link, sentences that are too long, and a
+    reading grade above the target. Start with: plainlint check
+    """
+
+
+class _Configs:
+    """The config for each file: --config if given, else the nearest config file."""
+
+    def __init__(self, forced: Path | None) -> None:
+        self.forced = load_config(forced) if forced else None
+        self.cache: dict[Path | None, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self.forced is not None:
+            return self.forced
+        found = find_config(path)
+        if found not in self.cache:
+            self.cache[found] = load_config(found) if found else defaults()
+        return self.cache[found]
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    default="concise",
+    show_default=True,
+    help="How to show problems: concise, full or json.",
+)
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="Use this config file."
+)
+@click.option("--select", multiple=True, help="Only these rules (codes, code prefixes or names).")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, code prefixes or names).")
+@click.option("--audience", help="Treat every file as written for this audience, e.g. patient.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    config_file: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    audience: str | None,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Check articles for plain language. PATHS are files or folders (default: .)."""
+    from linter.engine import FileResult, Options, lint_file
+    from linter.files import display_path
+    from linter.formats import Summary, formatter, names
+    from linter.rules import selected, unknown_keys
+
+    try:
+        make = formatter(output_format)
+    except KeyError:
+        _usage(f"unknown format '{output_format}' (choose from {', '.join(names())})")
+    select, ignore = _split(select), _split(ignore)
+    for key in unknown_keys(select + ignore):
+        _usage(f"unknown rule '{key}' (see: plainlint rules)")
+    if config_file is not None and not config_file.is_file():
+        _usage(f"config file '{config_file}' does not exist")
+    try:
+        configs = _Configs(config_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+    fmt = make(sys.stdout, sys.stderr, quiet)
+    summary = Summary()
+    failed = False
+    rule_sets: dict[int, Options] = {}
+
+    def options_for(config: Config) -> Options:
+        key = id(config)
+        if key not in rule_sets:
+            for k in unknown_keys(config.select + config.ignore + tuple(config.severity)):
+                raise ConfigError(f"{config.source}: unknown rule '{k}' (see: plainlint rules)")
+            chosen = selected(select or config.select, ignore + config.ignore)
+            rule_sets[key] = Options(tuple(chosen), audience.lower() if audience else None)
+        return rule_sets[key]
+
+    def emit(result: FileResult) -> None:
+        nonlocal failed
+        summary.add(result)
+        if result.error is not None:
+            failed = True
+            click.echo(f"error: {_clean(result.error)}", err=True)
+        elif result.skipped is not None and verbose:
+            click.echo(f"skipped {result.path}: {result.skipped}", err=True)
+        fmt.file(result)
+
+    for path in _targets(paths or (Path("."),), configs, emit):
+        display = display_path(path)
+        try:
+            config = configs.for_path(path)
+            options = options_for(config)
+        except ConfigError as exc:
+            emit(FileResult(display, error=str(exc)))
+            continue
+        emit(lint_file(path, display, config, options))
+    fmt.finish(summary)
+    sys.stdout.flush()
+    if failed:
+        sys.exit(2)
+    if summary.blocking:
+        sys.exit(1)
+
+
+def _targets(
+    paths: tuple[Path, ...], configs: _Configs, emit: Callable[[FileResult], None]
+) -> Iterator[Path]:
+    """Files to check, in a stable order; missing paths are reported and skipped."""
+    from linter.engine import FileResult
+    from linter.files import display_path, matches, walk
+
+    seen: set[Path] = set()
+    for given in paths:
+        if not given.exists() and not given.is_symlink():
+            emit(FileResult(display_path(given), error=f"{given}: no such file or folder"))
+            continue
+        if given.is_dir():
+            candidates = walk(given)
+            explicit = False
+        else:
+            candidates = iter([given])
+            explicit = True
+        for path in candidates:
+            try:
+                config = configs.for_path(path)
+            except ConfigError as exc:
+                emit(FileResult(display_path(path), error=str(exc)))
+                continue
+            if not explicit and not matches(path, config.root, config.include):
+                continue
+            if matches(path, config.root, config.exclude):
+                continue
+            key = path.absolute()
+            if key in seen:
+                continue
+            seen.add(key)
+            yield path
+
+
+def _usage(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {_clean(message)}", err=True)
+    sys.exit(2)
+
+
+def _clean(text: str) -> str:
+    from linter.formats import clean
+
+    return clean(text)
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+def list_rules(output_format: str) -> None:
+    """List every rule with its code, name and default level."""
+    from linter.rules import all_rules
+
+    rules = all_rules()
+    if output_format == "json":
+        data = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+            for r in rules
+        ]
+        click.echo(json.dumps(data, indent=2))
+        return
+    for r in rules:
+        click.echo(f"{r.code}  {r.name:<22} {r.severity.value:<8} {r.summary}")
+
+
+@main.command("rule")
+@click.argument("code")
+def explain_rule(code: str) -> None:
+    """Explain one rule (by code or name), with an example and a fix."""
+    from linter.rules import find_rule
+
+    rule = find_rule(code)
+    if rule is None:
+        _usage(f"unknown rule '{code}' (see: plainlint rules)")
+        return
+    click.echo(f"# {rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}.\n")
+    click.echo(rule.doc)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="Use this config file."
+)
+@click.option("--audience", help="Treat the file as written for this audience.")
+def stats(file: Path, output_format: str, config_file: Path | None, audience: str | None) -> None:
+    """Show an article's counts and every reading grade."""
+    from linter.files import display_path
+    from linter.source import ReadError
+    from linter.stats import article_stats, render_table
+
+    try:
+        config = load_config(config_file) if config_file else _nearest(file)
+        data = article_stats(file, display_path(file), config, audience)
+    except (ConfigError, ReadError) as exc:
+        _fail(str(exc))
+        return
+    if output_format == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_table(data))
+
+
+def _nearest(path: Path) -> Config:
+    found = find_config(path)
+    return load_config(found) if found else defaults()

@@ -1,0 +1,236 @@
+"""Configuration: the shipped defaults, a site's config file, and command-line choices."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from linter.diagnostics import Severity
+from linter.packs import load_pack
+
+CONFIG_NAMES = (".plainlint.yaml", ".plainlint.yml", "pyproject.toml")
+GRADE_METRICS = ("flesch-kincaid", "smog", "coleman-liau", "ari", "gunning-fog", "dale-chall")
+DEFAULT_INCLUDE = ("*.md", "*.markdown")
+
+
+class ConfigError(Exception):
+    """A config file (or option) that cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    grade_target: float
+    grade_metric: str
+    sentence_limit: int
+    severity: dict[str, Severity] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    source: str = "(defaults)"
+    root: Path = field(default_factory=Path.cwd)
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    default_audience: str | None = None
+    glossary_patterns: tuple[str, ...] = ()
+    lexicon: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+
+    def profile_for(self, audience: str | None) -> Profile | None:
+        name = audience if audience is not None else self.default_audience
+        return self.profiles.get(name) if name is not None else None
+
+    @property
+    def glossary_regex(self) -> re.Pattern[str]:
+        return _compile_alternatives(self.glossary_patterns)
+
+
+@cache
+def _compile_alternatives(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
+# Keys a writer may use, with what each must hold.
+_TOP_KEYS = {
+    "profiles",
+    "default-audience",
+    "glossary-patterns",
+    "lexicon",
+    "select",
+    "ignore",
+    "severity",
+    "include",
+    "exclude",
+}
+_PROFILE_KEYS = {"grade-target", "grade-metric", "sentence-limit", "severity"}
+
+
+def defaults() -> Config:
+    return _apply(Config(), {**load_pack("profiles.yaml"), **load_pack("glossary.yaml")}, "rules")
+
+
+def load_config(path: Path) -> Config:
+    """Read a config file over the shipped defaults."""
+    raw = _read_raw(path)
+    base = defaults()
+    return _apply(replace(base, source=str(path), root=path.parent.resolve()), raw, str(path))
+
+
+def _read_raw(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raw = data.get("tool", {}).get("plainlint", {})
+    else:
+        try:
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark is not None else ""
+            raise ConfigError(f"{path}{where}: not valid YAML ({exc.__class__.__name__})") from None
+        raw = {} if raw is None else raw
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: the config must be a list of 'key: value' settings")
+    return raw
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in the folder of `start` or above it."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    return _find_in(folder)
+
+
+@cache
+def _find_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+            return candidate
+    if folder.parent == folder:
+        return None
+    return _find_in(folder.parent)
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "[tool.plainlint" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
+    unknown = sorted(set(raw) - _TOP_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_TOP_KEYS))})"
+        )
+    changes: dict[str, Any] = {}
+    if "profiles" in raw:
+        profiles = dict(base.profiles)
+        table = _mapping(raw["profiles"], where, "profiles")
+        for name, body in table.items():
+            profiles[str(name)] = _profile(str(name), body, profiles.get(str(name)), where)
+        changes["profiles"] = profiles
+    if "default-audience" in raw:
+        value = raw["default-audience"]
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{where}: 'default-audience' must be an audience name or null")
+        changes["default_audience"] = value.lower() if isinstance(value, str) else None
+    if "glossary-patterns" in raw:
+        patterns = _strings(raw["glossary-patterns"], where, "glossary-patterns")
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ConfigError(
+                    f"{where}: 'glossary-patterns' entry {pattern!r} is not a valid pattern ({exc})"
+                ) from None
+        changes["glossary_patterns"] = tuple(dict.fromkeys(base.glossary_patterns + patterns))
+    if "lexicon" in raw:
+        files = []
+        for entry in _strings(raw["lexicon"], where, "lexicon"):
+            file = (base.root / entry).resolve()
+            if not file.is_file():
+                raise ConfigError(f"{where}: 'lexicon' file {entry!r} does not exist")
+            files.append(file)
+        changes["lexicon"] = base.lexicon + tuple(files)
+    for key, attr in (("select", "select"), ("ignore", "ignore")):
+        if key in raw:
+            changes[attr] = tuple(c.upper() for c in _strings(raw[key], where, key))
+    if "severity" in raw:
+        changes["severity"] = {**base.severity, **_severities(raw["severity"], where, "severity")}
+    for key in ("include", "exclude"):
+        if key in raw:
+            changes[key] = _strings(raw[key], where, key)
+    return replace(base, **changes)
+
+
+def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:
+    key = f"profiles.{name}"
+    body = _mapping(body, where, key)
+    unknown = sorted(set(body) - _PROFILE_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key '{key}.{unknown[0]}' "
+            f"(known keys: {', '.join(sorted(_PROFILE_KEYS))})"
+        )
+    target = body.get("grade-target", old.grade_target if old else 8)
+    if isinstance(target, bool) or not isinstance(target, int | float) or not 0 < target < 30:
+        raise ConfigError(f"{where}: '{key}.grade-target' must be a number from 1 to 29")
+    metric = body.get("grade-metric", old.grade_metric if old else "flesch-kincaid")
+    if metric not in GRADE_METRICS:
+        raise ConfigError(
+            f"{where}: '{key}.grade-metric' must be one of {', '.join(GRADE_METRICS)}"
+        )
+    limit = body.get("sentence-limit", old.sentence_limit if old else 25)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ConfigError(f"{where}: '{key}.sentence-limit' must be a whole number above 0")
+    severity = dict(old.severity) if old else {}
+    if "severity" in body:
+        severity.update(_severities(body["severity"], where, f"{key}.severity"))
+    return Profile(name, float(target), metric, limit, severity)
+
+
+def _mapping(value: Any, where: str, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: '{key}' must be a list of 'key: value' settings")
+    return value
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of text values")
+    return tuple(value)
+
+
+def _severities(value: Any, where: str, key: str) -> dict[str, Severity]:
+    table = _mapping(value, where, key)
+    out = {}
+    for code, level in table.items():
+        try:
+            out[str(code).upper()] = Severity(str(level).lower())
+        except ValueError:
+            raise ConfigError(
+                f"{where}: '{key}.{code}' must be error, warning or info, not {level!r}"
+            ) from None
+    return out

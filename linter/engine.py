@@ -1,0 +1,94 @@
+"""The engine: one article in, its diagnostics out, in one straight line.
+
+read file -> front matter and profile -> Markdown tree -> prose with a source map ->
+sentences and words -> rules -> diagnostics -> suppressions -> output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.config import Config, Profile
+from linter.diagnostics import Diagnostic, Fix, Span
+from linter.document import ArticleSettings, Document
+from linter.frontmatter import parse_front_matter
+from linter.lexicon import LexiconError
+from linter.markdown import parse_markdown
+from linter.prose import build_prose
+from linter.rules import Rule
+from linter.source import ReadError, SourceFile, read_source
+from linter.suppressions import apply_suppressions
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    skipped: str | None = None
+    profile: Profile | None = None
+    # The text of each line a diagnostic starts on, for formats that show it.
+    lines: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Options:
+    rules: tuple[Rule, ...]
+    audience: str | None = None
+
+
+def lint_file(path: Path, display: str, config: Config, options: Options) -> FileResult:
+    try:
+        src = read_source(path, display)
+        return lint_source(src, config, options)
+    except (ReadError, LexiconError) as exc:
+        return FileResult(display, error=str(exc))
+
+
+def load_document(src: SourceFile, config: Config, audience: str | None) -> Document | str:
+    """The document, or the reason the file is not checked."""
+    front_matter = parse_front_matter(src)
+    settings = ArticleSettings.from_front_matter(front_matter, src.path)
+    name = audience or front_matter.audience
+    profile = config.profile_for(name)
+    if profile is None:
+        if name is None:
+            return "no audienceLevel in its front matter"
+        return f"no profile for audience '{name}'"
+    prose = build_prose(src, parse_markdown(src.text))
+    return Document(src, front_matter, profile, config, prose, settings)
+
+
+def lint_source(src: SourceFile, config: Config, options: Options) -> FileResult:
+    loaded = load_document(src, config, options.audience)
+    if isinstance(loaded, str):
+        return FileResult(src.path, skipped=loaded)
+    doc = loaded
+    found: list[Diagnostic] = []
+    for rule in options.rules:
+        severity = doc.profile.severity.get(
+            rule.code, config.severity.get(rule.code, rule.severity)
+        )
+
+        def report(
+            span: Span,
+            message: str,
+            suggestions: list[str] | None = None,
+            fix: Fix | None = None,
+            rule: Rule = rule,
+            severity=severity,
+        ) -> None:
+            found.append(
+                Diagnostic(rule.code, rule.name, severity, message, span, suggestions or [], fix)
+            )
+
+        rule.check(doc, report)
+    for d in found:
+        d.path = src.path
+        d.line, d.column = src.position(d.span.start)
+        d.end_line, d.end_column = src.position(d.span.end)
+    kept = apply_suppressions(found, src, doc.prose.comments, doc.settings.ignore)
+    kept.sort(key=Diagnostic.sort_key)
+    lines = {d.line: src.line_text(d.line) for d in kept}
+    return FileResult(src.path, kept, profile=doc.profile, lines=lines)

@@ -1,0 +1,23 @@
+"""concise: one line per problem, `path:line:col: CODE message`."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from linter.engine import FileResult
+from linter.formats import Summary, clean
+
+
+class Formatter:
+    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
+        self.out = out
+        self.notes = notes
+        self.quiet = quiet
+
+    def file(self, result: FileResult) -> None:
+        for d in result.diagnostics:
+            self.out.write(f"{clean(d.path)}:{d.line}:{d.column}: {d.code} {clean(d.message)}\n")
+
+    def finish(self, summary: Summary) -> None:
+        if not self.quiet:
+            self.out.write(summary.sentence() + "\n")

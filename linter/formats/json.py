@@ -1,0 +1,21 @@
+"""json: a list of diagnostic objects, for scripts and editors."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from linter.engine import FileResult
+from linter.formats import Summary
+
+
+class Formatter:
+    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
+        self.out = out
+        self.items: list[dict[str, object]] = []
+
+    def file(self, result: FileResult) -> None:
+        self.items.extend(d.to_dict() for d in result.diagnostics)
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(json.dumps(self.items, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,105 @@
+"""Reading grade formulas, from counts that plainlint makes itself.
+
+textstat's own counting downloads the CMU dictionary through nltk on first use, so
+plainlint counts words, sentences and syllables itself and applies the published
+formulas here. The Dale-Chall list of familiar words is the one textstat ships.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from linter.sentences import Sentence
+from linter.syllables import syllables
+
+METRIC_NAMES = {
+    "flesch-kincaid": "Flesch-Kincaid grade",
+    "smog": "SMOG grade",
+    "coleman-liau": "Coleman-Liau index",
+    "ari": "Automated Readability Index",
+    "gunning-fog": "Gunning fog index",
+    "dale-chall": "Dale-Chall score",
+}
+
+
+@dataclass(frozen=True)
+class Counts:
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    letters: int = 0
+    polysyllables: int = 0  # words of three or more syllables
+    unfamiliar: int = 0  # words not on the Dale-Chall list
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(_astuple(self), _astuple(other), strict=True)))
+
+    def __sub__(self, other: Counts) -> Counts:
+        return Counts(*(a - b for a, b in zip(_astuple(self), _astuple(other), strict=True)))
+
+
+def _astuple(c: Counts) -> tuple[int, ...]:
+    return (c.sentences, c.words, c.syllables, c.letters, c.polysyllables, c.unfamiliar)
+
+
+@cache
+def familiar_words() -> frozenset[str]:
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split())
+    except OSError:
+        return frozenset()
+
+
+def word_counts(word: str) -> tuple[int, int, int, int]:
+    """(syllables, letters, polysyllable 0/1, unfamiliar 0/1) for one word."""
+    n, _ = syllables(word)
+    letters = sum(1 for ch in word if ch.isalnum())
+    unfamiliar = 0 if word.lower() in familiar_words() or word[0].isdigit() else 1
+    return n, letters, int(n >= 3), unfamiliar
+
+
+def sentence_counts(sentence: Sentence) -> Counts:
+    syl = let = poly = unf = 0
+    for w in sentence.words:
+        a, b, c, d = word_counts(w.text)
+        syl += a
+        let += b
+        poly += c
+        unf += d
+    return Counts(1, len(sentence.words), syl, let, poly, unf)
+
+
+def total(counts: Iterable[Counts]) -> Counts:
+    out = Counts()
+    for c in counts:
+        out = out + c
+    return out
+
+
+def grade(metric: str, c: Counts) -> float:
+    if c.words == 0 or c.sentences == 0:
+        return 0.0
+    wps = c.words / c.sentences
+    if metric == "flesch-kincaid":
+        return 0.39 * wps + 11.8 * c.syllables / c.words - 15.59
+    if metric == "smog":
+        return 1.0430 * math.sqrt(c.polysyllables * 30 / c.sentences) + 3.1291
+    if metric == "coleman-liau":
+        return 0.0588 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8
+    if metric == "ari":
+        return 4.71 * c.letters / c.words + 0.5 * wps - 21.43
+    if metric == "gunning-fog":
+        return 0.4 * (wps + 100 * c.polysyllables / c.words)
+    if metric == "dale-chall":
+        pct = 100 * c.unfamiliar / c.words
+        return 0.1579 * pct + 0.0496 * wps + (3.6365 if pct > 5 else 0.0)
+    raise ValueError(f"unknown grade metric {metric!r}")

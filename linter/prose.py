@@ -1,0 +1,420 @@
+"""Prose: the text that readers read, in units, with a map back to the source file.
+
+The builder walks markdown-it-py's tokens and keeps only what a reader reads: paragraph,
+heading, list item and table cell text, and link text. Code, HTML, link addresses, image
+addresses and bare URLs are left out. Every character of a unit maps to its offset in the
+original file, so rules can point at exact lines and columns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from linter.diagnostics import Span
+from linter.source import SourceFile
+
+# Kinds of unit. Headings, bold labels and table headers are read, but are not sentences.
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list-item"
+TABLE_CELL = "table-cell"
+HEADING = "heading"
+LABEL = "label"
+TABLE_HEADER = "table-header"
+NOT_SENTENCES = frozenset({HEADING, LABEL, TABLE_HEADER})
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']*[^\s<>()\"'.,;:!?]", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@dataclass
+class Link:
+    """A link's text in a unit, with its address and where the address is in the file."""
+
+    start: int
+    end: int
+    href: str
+    # Offsets of the whole link in the file, from '[' to the end of ')' or ']'.
+    source: Span
+
+
+@dataclass
+class Comment:
+    """An HTML comment in the file (block or inline), as plainlint's suppressions use."""
+
+    span: Span
+    text: str
+    block: bool
+
+
+@dataclass
+class Unit:
+    kind: str
+    text: str
+    # Piecewise map from unit text to file offsets: text[i] for unit_starts[k] <= i is at
+    # src_starts[k] + (i - unit_starts[k]).
+    unit_starts: list[int]
+    src_starts: list[int]
+    links: list[Link] = field(default_factory=list)
+    section: int = 0
+
+    @property
+    def is_prose_sentences(self) -> bool:
+        return self.kind not in NOT_SENTENCES
+
+    def offset(self, i: int) -> int:
+        k = bisect.bisect_right(self.unit_starts, i) - 1
+        if k < 0:
+            k = 0
+        return self.src_starts[k] + (i - self.unit_starts[k])
+
+    def span(self, start: int, end: int) -> Span:
+        """File span of unit text [start, end)."""
+        if end <= start:
+            at = self.offset(start)
+            return Span(at, at)
+        return Span(self.offset(start), self.offset(end - 1) + 1)
+
+    def link_at(self, i: int) -> Link | None:
+        for link in self.links:
+            if link.start <= i < link.end:
+                return link
+        return None
+
+
+@dataclass
+class Prose:
+    units: list[Unit]
+    comments: list[Comment]
+
+
+def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
+    units: list[Unit] = []
+    comments: list[Comment] = []
+    section = 0
+    kind_stack: list[str] = []
+    row_cursor: dict[int, int] = {}
+    next_kind: str | None = None
+    for tok in tokens:
+        t = tok.type
+        if t == "heading_open":
+            next_kind = HEADING
+            if tok.tag in ("h1", "h2"):
+                section += 1
+        elif t == "list_item_open":
+            kind_stack.append(LIST_ITEM)
+        elif t == "list_item_close":
+            kind_stack.pop()
+        elif t == "th_open":
+            next_kind = TABLE_HEADER
+        elif t == "td_open":
+            next_kind = TABLE_CELL
+        elif t == "paragraph_open":
+            next_kind = kind_stack[-1] if kind_stack else PARAGRAPH
+        elif t == "html_block" and tok.map:
+            _block_comments(src, tok, comments)
+        elif t == "inline" and tok.map:
+            kind = next_kind or PARAGRAPH
+            next_kind = None
+            unit = _Builder(src, tok, kind, row_cursor, comments).build()
+            if unit is not None:
+                unit.section = section
+                units.append(unit)
+    return Prose(units, comments)
+
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+def _block_comments(src: SourceFile, tok: Token, out: list[Comment]) -> None:
+    assert tok.map is not None
+    start = src.line_starts[tok.map[0]]
+    end = src.line_starts[tok.map[1]] if tok.map[1] < len(src.line_starts) else len(src.text)
+    for m in _COMMENT.finditer(src.text, start, end):
+        out.append(Comment(Span(m.start(), m.end()), m.group(1), True))
+
+
+class _Builder:
+    """Lays one inline token's children over its raw source text."""
+
+    def __init__(
+        self,
+        src: SourceFile,
+        tok: Token,
+        kind: str,
+        row_cursor: dict[int, int],
+        comments: list[Comment],
+    ) -> None:
+        self.src = src
+        self.tok = tok
+        self.kind = kind
+        self.raw = tok.content
+        self.cur = 0
+        self.comments = comments
+        self.parts: list[str] = []
+        self.length = 0
+        self.unit_starts: list[int] = []
+        self.src_starts: list[int] = []
+        self.links: list[Link] = []
+        self._line_map(row_cursor)
+
+    # Raw content line i starts at raw index raw_lines[i] and at file offset bases[i].
+    def _line_map(self, row_cursor: dict[int, int]) -> None:
+        assert self.tok.map is not None
+        first = self.tok.map[0]
+        self.raw_lines: list[int] = []
+        self.bases: list[int] = []
+        pos = 0
+        for i, line in enumerate(self.raw.split("\n")):
+            self.raw_lines.append(pos)
+            pos += len(line) + 1
+            lineno = first + i
+            if lineno >= len(self.src.line_starts):
+                self.bases.append(len(self.src.text))
+                continue
+            source_line = self.src.line_text(lineno + 1)
+            col = self._locate(source_line, line, lineno, row_cursor)
+            self.bases.append(self.src.line_starts[lineno] + col)
+
+    def _locate(self, source_line: str, line: str, lineno: int, row_cursor: dict[int, int]) -> int:
+        if self.kind in (TABLE_CELL, TABLE_HEADER):
+            start = row_cursor.get(lineno, 0)
+            found = source_line.find(line.strip(), start)
+            if found >= 0:
+                row_cursor[lineno] = found + len(line.strip())
+                return found
+            return start
+        s, c = source_line.rstrip(), line.rstrip()
+        if s.endswith(c):
+            return len(s) - len(c)
+        found = source_line.find(c.strip())
+        if found >= 0:
+            return found
+        return max(0, len(source_line) - len(line))
+
+    def file_offset(self, r: int) -> int:
+        i = bisect.bisect_right(self.raw_lines, r) - 1
+        return self.bases[i] + (r - self.raw_lines[i])
+
+    def emit(self, text: str, raw_index: int) -> None:
+        """Append text that stands at raw_index, one to one, in the source."""
+        if not text:
+            return
+        self.unit_starts.append(self.length)
+        self.src_starts.append(self.file_offset(raw_index))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def build(self) -> Unit | None:
+        children = self.tok.children or []
+        if self.kind == PARAGRAPH and _is_label(children):
+            self.kind = LABEL
+        skip_until: str | None = None
+        link_start: list[tuple[int, str, int]] = []
+        for child in children:
+            ct = child.type
+            if skip_until is not None:
+                if ct == skip_until:
+                    skip_until = None
+                continue
+            if ct == "text":
+                self.text(child.content)
+            elif ct in ("softbreak", "hardbreak"):
+                at = self.raw.find("\n", self.cur)
+                if at < 0:
+                    at = max(0, len(self.raw) - 1)
+                self.emit(" ", at)
+                self.cur = at + 1
+            elif ct == "code_inline":
+                self.skip_code(child.markup)
+            elif ct == "html_inline":
+                self.skip_html(child.content)
+            elif ct == "image":
+                self.skip_image()
+            elif ct == "link_open":
+                if child.markup in ("autolink", "linkify"):
+                    self.skip_autolink()
+                    skip_until = "link_close"
+                else:
+                    at = self.raw.find("[", self.cur)
+                    at = self.cur if at < 0 else at
+                    self.cur = at + 1
+                    link_start.append((self.length, str(child.attrs.get("href", "")), at))
+            elif ct == "link_close" and link_start:
+                start, href, raw_at = link_start.pop()
+                end_raw = self.skip_destination()
+                self.links.append(
+                    Link(
+                        start,
+                        self.length,
+                        href,
+                        Span(self.file_offset(raw_at), self.file_offset(end_raw - 1) + 1),
+                    )
+                )
+            # Emphasis and strikethrough markers are skipped by the text alignment.
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        text = _BARE_URL.sub(lambda m: " " * len(m.group()), text)
+        return Unit(self.kind, text, self.unit_starts, self.src_starts, self.links)
+
+    def text(self, s: str) -> None:
+        raw = self.raw
+        at = raw.find(s, self.cur)
+        if at >= 0 and _only_markup(raw, self.cur, at):
+            self.emit(s, at)
+            self.cur = at + len(s)
+            return
+        # Escapes and entities make the text differ from its source: align it char by char.
+        n = len(raw)
+        for ch in s:
+            placed = False
+            while self.cur < n:
+                r = raw[self.cur]
+                if r == ch:
+                    self.emit(ch, self.cur)
+                    self.cur += 1
+                    placed = True
+                    break
+                if r == "\\" and self.cur + 1 < n and raw[self.cur + 1] == ch:
+                    self.emit(ch, self.cur + 1)
+                    self.cur += 2
+                    placed = True
+                    break
+                if r == "&":
+                    m = _ENTITY.match(raw, self.cur)
+                    if m is not None and html.unescape(m.group()) == ch:
+                        self.emit(ch, self.cur)
+                        self.cur = m.end()
+                        placed = True
+                        break
+                self.cur += 1
+            if not placed:
+                self.emit(ch, max(0, n - 1))
+
+    def skip_code(self, markup: str) -> None:
+        opening = self.raw.find(markup, self.cur)
+        if opening < 0:
+            return
+        closing = self.raw.find(markup, opening + len(markup))
+        # Inline code is not prose, but it stands in the sentence as a word would.
+        self.emit(" ", opening)
+        self.cur = len(self.raw) if closing < 0 else closing + len(markup)
+
+    def skip_html(self, content: str) -> None:
+        at = self.raw.find(content, self.cur)
+        if at < 0:
+            return
+        if content.startswith("<!--"):
+            span = Span(self.file_offset(at), self.file_offset(at + len(content) - 1) + 1)
+            self.comments.append(Comment(span, content[4:-3], False))
+        self.cur = at + len(content)
+
+    def skip_image(self) -> None:
+        at = self.raw.find("![", self.cur)
+        if at < 0:
+            return
+        self.emit(" ", at)
+        close = _match_bracket(self.raw, at + 1)
+        self.cur = close + 1
+        self.cur = self.skip_destination(after_bracket=True)
+
+    def skip_autolink(self) -> None:
+        at = self.raw.find("<", self.cur)
+        if at < 0:
+            return
+        end = self.raw.find(">", at)
+        self.emit(" ", at)
+        self.cur = len(self.raw) if end < 0 else end + 1
+
+    def skip_destination(self, after_bracket: bool = False) -> int:
+        """Move past a link's ']' and its '(destination "title")' or '[label]'."""
+        raw = self.raw
+        if not after_bracket:
+            close = raw.find("]", self.cur)
+            if close < 0:
+                return self.cur
+            self.cur = close + 1
+        n = len(raw)
+        if self.cur < n and raw[self.cur] == "(":
+            self.cur = _match_paren(raw, self.cur) + 1
+        elif self.cur < n and raw[self.cur] == "[":
+            close = raw.find("]", self.cur)
+            self.cur = n if close < 0 else close + 1
+        return self.cur
+
+
+_MARKUP = frozenset("*_~[]!<> \t\n")
+
+
+def _only_markup(raw: str, start: int, end: int) -> bool:
+    return all(c in _MARKUP for c in raw[start:end])
+
+
+def _match_bracket(raw: str, i: int) -> int:
+    """Index of the ']' closing the '[' at i (escapes and nesting allowed)."""
+    depth = 0
+    n = len(raw)
+    while i < n:
+        c = raw[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return n - 1
+
+
+def _match_paren(raw: str, i: int) -> int:
+    """Index of the ')' closing a link destination that opens at i."""
+    depth = 0
+    n = len(raw)
+    quote: str | None = None
+    angle = False
+    while i < n:
+        c = raw[i]
+        if c == "\\":
+            i += 2
+            continue
+        if quote:
+            if c == quote:
+                quote = None
+        elif angle:
+            if c == ">":
+                angle = False
+        elif c == "<" and raw[i - 1] in "( ":
+            angle = True
+        elif c in "\"'" and raw[i - 1] in " \t\n":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return n - 1
+
+
+def _is_label(children: list[Token]) -> bool:
+    """A paragraph that is only bold or italic text, such as '**Summary**'."""
+    meaningful = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    if len(meaningful) < 3:
+        return False
+    first, last = meaningful[0], meaningful[-1]
+    if first.type not in ("strong_open", "em_open"):
+        return False
+    closing = first.type.replace("_open", "_close")
+    # '**A** and **B**' closes early: it is a sentence, not a label.
+    return (
+        last.type == closing and [c.type for c in meaningful].index(closing) == len(meaningful) - 1
+    )

@@ -1,0 +1,93 @@
+"""The rules. Each is one module in this package; this finds them all.
+
+A rule module declares CODE, NAME, SEVERITY, SUMMARY and TAGS, a docstring in four parts
+(What it does / Why is this bad / Example / Use instead) that `plainlint rule CODE` prints,
+and `check(doc, report)`, which calls `report(...)` for each problem it finds.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+from typing import Protocol
+
+from linter.diagnostics import Fix, Severity, Span
+from linter.document import Document
+
+
+class Report(Protocol):
+    def __call__(
+        self,
+        span: Span,
+        message: str,
+        suggestions: list[str] | None = None,
+        fix: Fix | None = None,
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    tags: tuple[str, ...]
+    doc: str
+    check: Callable[[Document, Report], None]
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=Severity(module.SEVERITY),
+            summary=module.SUMMARY,
+            tags=tuple(module.TAGS),
+            doc=(module.__doc__ or "").strip(),
+            check=module.check,
+        )
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    rules = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        rules.append(Rule.from_module(module))
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def find_rule(key: str) -> Rule | None:
+    key = key.strip()
+    for rule in all_rules():
+        if key.upper() == rule.code or key.lower() == rule.name:
+            return rule
+    return None
+
+
+def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
+    """Rules chosen by code prefix or name ('PL1', 'PL201', 'long-sentence')."""
+
+    select = tuple(k for k in select if k.upper() != "ALL")
+
+    def hit(rule: Rule, keys: tuple[str, ...]) -> bool:
+        return any(rule.code.startswith(k.upper()) or rule.name == k.lower() for k in keys)
+
+    return [
+        r for r in all_rules() if (not select or hit(r, select)) and not (ignore and hit(r, ignore))
+    ]
+
+
+def unknown_keys(keys: tuple[str, ...]) -> list[str]:
+    return [
+        k
+        for k in keys
+        if k.upper() != "ALL"
+        and not any(r.code.startswith(k.upper()) or r.name == k.lower() for r in all_rules())
+    ]

@@ -1,0 +1,214 @@
+"""Sentences and words: where each sentence of a unit starts and ends, and its words.
+
+The splitter does not break at abbreviations (Dr., e.g., vs., No. 5), initials (J. Smith),
+decimals (4.0 months) or inside brackets, and keeps closing quotes with their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from linter.packs import load_pack
+from linter.prose import Unit
+
+# A word: letters or digits, joined by inner apostrophes, hyphens, dots or slashes
+# (don't, low-dose, U.S, 4.0, mg/dL).
+WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
+# A possible sentence end: terminal punctuation, then closing quotes or brackets.
+_END = re.compile(r"(?:\.(?:\s\.)+|[.!?…]+)[\"'”’)\]]*(?=\s|$)")
+# "1." or "a." or "• 9." at the start of a sentence numbers it; it does not end it.
+_LIST_MARKER = re.compile(r"\s*[•⁃\-*]?\s*(?:\d{1,3}|[a-z])\.\)?")
+_OPENERS = "\"'“‘([¿¡"
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    unit: Unit
+    start: int
+    end: int
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class _Abbreviations:
+    titles: frozenset[str]
+    before_number: frozenset[str]
+    common: frozenset[str]
+
+
+@cache
+def _abbreviations() -> _Abbreviations:
+    data = load_pack("abbreviations.yaml")
+    return _Abbreviations(
+        frozenset(data["titles"]), frozenset(data["before-number"]), frozenset(data["common"])
+    )
+
+
+def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    end = len(text) if end is None else end
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def split_sentences(unit: Unit) -> list[Sentence]:
+    text = unit.text
+    out: list[Sentence] = []
+    start = 0
+    for end in _boundaries(text):
+        _add(unit, start, end, out)
+        start = end
+    _add(unit, start, len(text), out)
+    return out
+
+
+def _add(unit: Unit, start: int, end: int, out: list[Sentence]) -> None:
+    text = unit.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = words_in(text, start, end)
+    if words:
+        out.append(Sentence(unit, start, end, words))
+
+
+def _boundaries(text: str) -> list[int]:
+    ends: list[int] = []
+    depth = 0
+    last = 0
+    for m in _END.finditer(text):
+        if _LIST_MARKER.fullmatch(text, ends[-1] if ends else 0, m.end()):
+            continue
+        # Brackets opened and not yet closed keep a sentence going: "(He worked. Then)".
+        depth += text.count("(", last, m.start()) - text.count(")", last, m.start())
+        last = m.start()
+        if depth > 0 and ")" not in m.group():
+            continue
+        if _is_boundary(text, m.start(), m.end(), m.group()):
+            ends.append(m.end())
+    return ends
+
+
+def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
+    following = text[end:].lstrip()
+    if not following:
+        return True
+    nxt = following[0]
+    if nxt.islower():
+        return False
+    if not punct.startswith("."):
+        return True
+    word_match = re.search(r"([^\s(\"'“‘\[]*)$", text[:start])
+    word = word_match.group(1) if word_match else ""
+    bare = word.lower().rstrip(".")
+    abbr = _abbreviations()
+    if (
+        punct != "."
+        and not punct.startswith(". ")
+        and punct.startswith(".")
+        and punct[1] not in "."
+    ):
+        # A full stop followed by a closing quote or bracket ends the sentence inside it.
+        return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+    if bare in abbr.titles:
+        return False
+    if bare in abbr.before_number and nxt.isdigit():
+        return False
+    if bare in ("e.g", "i.e", "vs", "al", "cf", "viz", "approx"):
+        return False
+    if len(bare) == 1 and bare.isalpha() and word[:1].isupper():
+        # An initial (J. Smith), unless it is the pronoun I ending a sentence.
+        if word != "I":
+            return False
+        before = text[: start - 1].rstrip()
+        return not (before[-1:].isalpha() and before.split()[-1][:1].isupper())
+    if "." in bare and bare.replace(".", "").isalpha():
+        # Dotted abbreviations (U.S., a.m.) end a sentence only before a clear opener.
+        return nxt.isupper() and _starts_sentence(following)
+    if bare in abbr.common:
+        return nxt.isupper() and _starts_sentence(following)
+    return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()
+
+
+# Words that often open a sentence; after an ambiguous abbreviation they tip the balance.
+_OPENING_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "how",
+        "what",
+        "when",
+        "where",
+        "why",
+        "who",
+        "which",
+        "if",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "but",
+        "and",
+        "so",
+        "as",
+        "for",
+        "to",
+        "some",
+        "many",
+        "most",
+        "all",
+        "each",
+        "one",
+        "two",
+        "three",
+        "ask",
+        "talk",
+        "tell",
+        "call",
+        "take",
+        "keep",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+
+
+def _starts_sentence(following: str) -> bool:
+    m = WORD.match(following)
+    return bool(m) and m.group().lower() in _OPENING_WORDS

@@ -1,0 +1,69 @@
+"""Reading a file: bytes to text, and character offsets to lines and columns."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ReadError(Exception):
+    """A file that cannot be linted; the message is shown to the writer as is."""
+
+
+@dataclass
+class SourceFile:
+    path: str
+    text: str
+    line_starts: list[int]
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> SourceFile:
+        starts = [0]
+        i = 0
+        n = len(text)
+        # CRLF, LF and a lone CR each end a line, as they do for editors and markdown-it.
+        while i < n:
+            c = text[i]
+            if c == "\n":
+                starts.append(i + 1)
+            elif c == "\r":
+                if i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            i += 1
+        return cls(path, text, starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a character offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def read_source(path: Path, display: str) -> SourceFile:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ReadError(f"{display}: is a folder, not a file") from None
+    except PermissionError:
+        raise ReadError(f"{display}: cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise ReadError(f"{display}: cannot be read ({exc.strerror or exc})") from None
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"{display}: looks like a binary file, not Markdown text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ReadError(
+            f"{display}: is not UTF-8 text (bad byte on line {line}); save it as UTF-8"
+        ) from None
+    return SourceFile.from_text(display, text)
