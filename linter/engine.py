@@ -41,9 +41,9 @@ class Options:
 def lint_file(path: Path, display: str, config: Config, options: Options) -> FileResult:
     try:
         src = read_source(path, display)
-        return lint_source(src, config, options)
-    except (ReadError, LexiconError) as exc:
+    except ReadError as exc:
         return FileResult(display, error=str(exc))
+    return lint_source(src, config, options)
 
 
 def load_document(src: SourceFile, config: Config, audience: str | None) -> Document | str:
@@ -61,6 +61,13 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
 
 
 def lint_source(src: SourceFile, config: Config, options: Options) -> FileResult:
+    try:
+        return _lint(src, config, options)
+    except (ReadError, LexiconError) as exc:
+        return FileResult(src.path, error=str(exc))
+
+
+def _lint(src: SourceFile, config: Config, options: Options) -> FileResult:
     loaded = load_document(src, config, options.audience)
     if isinstance(loaded, str):
         return FileResult(src.path, skipped=loaded)

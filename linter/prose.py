@@ -183,10 +183,15 @@ class _Builder:
     def _locate(self, source_line: str, line: str, lineno: int, row_cursor: dict[int, int]) -> int:
         if self.kind in (TABLE_CELL, TABLE_HEADER):
             start = row_cursor.get(lineno, 0)
-            found = source_line.find(line.strip(), start)
-            if found >= 0:
-                row_cursor[lineno] = found + len(line.strip())
-                return found
+            cell = line.strip()
+            # markdown-it unescapes '\|' in cells before the cell reaches us.
+            for form in (cell, cell.replace("|", "\\|")):
+                found = source_line.find(form, start)
+                if found >= 0:
+                    row_cursor[lineno] = found + len(form)
+                    # Align against the cell as written, escapes included.
+                    self.raw = form
+                    return found
             return start
         s, c = source_line.rstrip(), line.rstrip()
         if s.endswith(c):

@@ -46,7 +46,7 @@ TAGS = ("jargon", "glossary")
 def check(doc: Document, report: Report) -> None:
     lexicon = load_lexicon(doc.config.lexicon)
     allowed = {tokens(a) for a in doc.settings.allow}
-    first: dict[Term, tuple[int, int, int, bool]] = {}
+    first: dict[Term, tuple[int, int, int, bool, bool]] = {}
     linked_later: dict[Term, int] = {}
     for u, unit in enumerate(doc.units):
         # Headings and bold labels are never linked by style, so the first use is in the body.
@@ -59,18 +59,23 @@ def check(doc: Document, report: Report) -> None:
             link = unit.link_at(match.start)
             glossary = link is not None and doc.is_glossary_link(link.href)
             if term not in first:
-                first[term] = (u, match.start, match.end, glossary)
+                first[term] = (u, match.start, match.end, glossary, link is not None)
             elif glossary and term not in linked_later and not first[term][3]:
                 linked_later[term] = doc.source.position(unit.offset(match.start))[0]
-    for term, (u, start, end, glossary) in first.items():
+    for term, (u, start, end, glossary, linked) in first.items():
         if glossary:
             continue
         unit = doc.units[u]
-        shown = unit.text[start:end]
+        # A term split by a line break or a comment is quoted as one line.
+        shown = " ".join(unit.text[start:end].split())
         suggestions = []
         if term in linked_later:
             suggestions.append(
                 f"Move the glossary link on line {linked_later[term]} to this first use."
+            )
+        elif linked:
+            suggestions.append(
+                f"Its link does not go to the glossary. Link '{shown}' to its glossary entry."
             )
         else:
             suggestions.append(f"Link '{shown}' to its glossary entry here, at its first use.")

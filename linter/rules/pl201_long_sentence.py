@@ -53,7 +53,7 @@ _SPLITS = [
         2,
     ),
     (re.compile(r",\s+"), 3),
-    (re.compile(r"\s+(?=(?:and|but|because|which|so|while)\s)"), 4),
+    (re.compile(r"\s+(?=(?:but|because|which|while|although|whereas)\s)"), 4),
 ]
 _MIN_PART = 5
 

@@ -1,0 +1,72 @@
+"""Each rule's fixture marks every expected problem on its line: <!-- expect: PL201 -->.
+
+The fixture is linted with only its rule selected; the problems found must be exactly
+the ones marked, line for line. Each fixture also has a snapshot of the full messages
+and suggestions (tests/snapshots); set PLAINLINT_UPDATE_SNAPSHOTS=1 to rewrite them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from helpers import lint_path
+
+from linter.config import load_config
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+EXPECT = re.compile(r"<!--\s*expect:\s*([A-Z0-9 ,]+?)\s*-->")
+
+
+def expected(path: Path) -> Counter[tuple[int, str]]:
+    found: Counter[tuple[int, str]] = Counter()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for m in EXPECT.finditer(line):
+            for code in re.split(r"[\s,]+", m.group(1)):
+                found[(number, code)] += 1
+    return found
+
+
+def fixture_config(path: Path):
+    side = path.with_suffix(".yaml")
+    return load_config(side) if side.exists() else None
+
+
+FILES = sorted(FIXTURES.glob("*.md"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_fixture_problems_are_exactly_the_marked_ones(path: Path) -> None:
+    code = path.stem.split("-")[0]
+    result = lint_path(path, (code,), fixture_config(path))
+    assert result.error is None and result.skipped is None
+    got = Counter((d.line, d.code) for d in result.diagnostics)
+    assert got == expected(path)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_fixture_snapshot(path: Path) -> None:
+    code = path.stem.split("-")[0]
+    result = lint_path(path, (code,), fixture_config(path))
+    lines = []
+    for d in result.diagnostics:
+        lines.append(
+            f"{d.line}:{d.column}-{d.end_line}:{d.end_column} {d.code} {d.severity.value} {d.message}"
+        )
+        lines.extend(f"    help: {s}" for s in d.suggestions)
+    text = "\n".join(lines) + "\n"
+    snapshot = SNAPSHOTS / f"{path.stem}.txt"
+    if os.environ.get("PLAINLINT_UPDATE_SNAPSHOTS") or not snapshot.exists():
+        snapshot.write_text(text, encoding="utf-8")
+    assert text == snapshot.read_text(encoding="utf-8")
+
+
+def test_every_rule_has_a_fixture() -> None:
+    from linter.rules import all_rules
+
+    codes = {p.stem.split("-")[0] for p in FILES}
+    assert {r.code for r in all_rules()} <= codes
