@@ -1,0 +1,62 @@
+"""Sentence splitting on the cases health articles are full of."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.prose import Unit
+from linter.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in split_sentences(Unit("paragraph", text, [0], [0]))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The results were reviewed by Dr. Leleu, MD, PhD, of Lille.",
+        "Some drugs, e.g. pomalidomide, are taken by mouth.",
+        "Some drugs, i.e. the newer ones, cost more.",
+        "The new drug vs. the old one was tested.",
+        "It was approved in the U.S. in 2013 for this use.",
+        "See trial No. 5 for the details.",
+        "Patients lived 4.0 months longer without the disease getting worse.",
+        "The Food and Drug Administration (FDA) approved it.",
+        "The study was led by J. Smith and a team in Spain.",
+        "The drug was approved on Feb. 8 after a long review.",
+        "Smith et al. reported the same result.",
+    ],
+)
+def test_one_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It works. It is safe.", ["It works.", "It is safe."]),
+        ("Does it hurt? Ask your nurse!", ["Does it hurt?", "Ask your nurse!"]),
+        (
+            "“This is a good result,” she said. “We are pleased.” Then she left.",
+            ["“This is a good result,” she said.", "“We are pleased.”", "Then she left."],
+        ),
+        (
+            "The median was 10.0 months. The range was wide.",
+            ["The median was 10.0 months.", "The range was wide."],
+        ),
+        ("They live in the U.S. They like it.", ["They live in the U.S.", "They like it."]),
+        (
+            "Take it with food (see below.) Then rest.",
+            ["Take it with food (see below.)", "Then rest."],
+        ),
+        ("No full stop at the end", ["No full stop at the end"]),
+    ],
+)
+def test_several_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_sentence_words() -> None:
+    [s] = split_sentences(Unit("paragraph", "Low-dose U.S. drugs cost $4.50 today.", [0], [0]))
+    assert [w.text for w in s.words] == ["Low-dose", "U.S", "drugs", "cost", "4.50", "today"]
