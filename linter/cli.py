@@ -62,6 +62,13 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--select", multiple=True, help="Only these rules (codes, code prefixes or names).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, code prefixes or names).")
 @click.option("--audience", help="Treat every file as written for this audience, e.g. patient.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply fixes that may change the meaning (with --fix).",
+)
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff; change no file.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
 def check(
@@ -71,14 +78,18 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     audience: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
     verbose: bool,
     quiet: bool,
 ) -> None:
     """Check articles for plain language. PATHS are files or folders (default: .)."""
-    from linter.engine import FileResult, Options, lint_file
+    from linter.engine import FileResult, Options
     from linter.files import display_path
     from linter.formats import Summary, formatter, names
     from linter.rules import selected, unknown_keys
+    from linter.runner import FixMode, process_file
 
     try:
         make = formatter(output_format)
@@ -94,6 +105,7 @@ def check(
     except ConfigError as exc:
         _fail(str(exc))
 
+    mode = FixMode(fix=fix or (unsafe_fixes and not diff), unsafe=unsafe_fixes, diff=diff)
     fmt = make(sys.stdout, sys.stderr, quiet)
     summary = Summary()
     failed = False
@@ -116,6 +128,9 @@ def check(
             click.echo(f"error: {_clean(result.error)}", err=True)
         elif result.skipped is not None and verbose:
             click.echo(f"skipped {result.path}: {result.skipped}", err=True)
+        if result.diff:
+            sys.stdout.write(result.diff)
+            return
         fmt.file(result)
 
     for path in _targets(paths or (Path("."),), configs, emit):
@@ -126,7 +141,11 @@ def check(
         except ConfigError as exc:
             emit(FileResult(display, error=str(exc)))
             continue
-        emit(lint_file(path, display, config, options))
+        emit(process_file(path, display, config, options, mode))
+    if mode.diff:
+        if not quiet:
+            click.echo(f"Would fix {summary.fixed} problem{'s' if summary.fixed != 1 else ''}.")
+        sys.exit(2 if failed else 1 if summary.fixed else 0)
     fmt.finish(summary)
     sys.stdout.flush()
     if failed:

@@ -40,6 +40,7 @@ class Config:
     default_audience: str | None = None
     glossary_patterns: tuple[str, ...] = ()
     lexicon: tuple[Path, ...] = ()
+    glossary: tuple[Path, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -66,6 +67,7 @@ _TOP_KEYS = {
     "default-audience",
     "glossary-patterns",
     "lexicon",
+    "glossary",
     "select",
     "ignore",
     "severity",
@@ -164,14 +166,15 @@ def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
                     f"{where}: 'glossary-patterns' entry {pattern!r} is not a valid pattern ({exc})"
                 ) from None
         changes["glossary_patterns"] = tuple(dict.fromkeys(base.glossary_patterns + patterns))
-    if "lexicon" in raw:
-        files = []
-        for entry in _strings(raw["lexicon"], where, "lexicon"):
-            file = (base.root / entry).resolve()
-            if not file.is_file():
-                raise ConfigError(f"{where}: 'lexicon' file {entry!r} does not exist")
-            files.append(file)
-        changes["lexicon"] = base.lexicon + tuple(files)
+    for key in ("lexicon", "glossary"):
+        if key in raw:
+            files = []
+            for entry in _strings(raw[key], where, key):
+                file = (base.root / entry).resolve()
+                if not file.is_file():
+                    raise ConfigError(f"{where}: '{key}' file {entry!r} does not exist")
+                files.append(file)
+            changes[key] = getattr(base, key) + tuple(files)
     for key, attr in (("select", "select"), ("ignore", "ignore")):
         if key in raw:
             changes[attr] = tuple(c.upper() for c in _strings(raw[key], where, key))

@@ -8,6 +8,7 @@ from typing import Any
 
 from linter.config import Config, Profile
 from linter.frontmatter import FrontMatter
+from linter.lexicon import Lexicon, load_lexicon, normalize_url
 from linter.prose import HEADING, Prose, Unit
 from linter.sentences import Sentence, split_sentences
 from linter.source import ReadError, SourceFile
@@ -72,8 +73,14 @@ class Document:
                 out.extend(split_sentences(unit))
         return out
 
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return load_lexicon(self.config.lexicon, self.config.glossary)
+
     def is_glossary_link(self, href: str) -> bool:
-        return self.config.glossary_regex.search(href) is not None
+        if self.config.glossary_regex.search(href) is not None:
+            return True
+        return bool(self.config.glossary) and normalize_url(href) in self.lexicon.by_url
 
     def title_unit(self) -> Unit | None:
         """Where article-wide problems are shown: the first heading, else the first unit."""

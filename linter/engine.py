@@ -30,6 +30,9 @@ class FileResult:
     profile: Profile | None = None
     # The text of each line a diagnostic starts on, for formats that show it.
     lines: dict[int, str] = field(default_factory=dict)
+    # With --fix or --diff: how many fixes were applied, and the diff they make.
+    fixed: int = 0
+    diff: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,24 @@ class Term:
     term: str
     plain: str | None
     source: str
+    # From the site's glossary, when it has the term.
+    url: str | None = None
+    definition: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a term list or a glossary, before matching is built."""
+
+    term: str
+    plain: str | None = None
+    variants: tuple[str, ...] = ()
+    source: str = ""
+    url: str | None = None
+    definition: str | None = None
+
+    def forms(self) -> list[tuple[str, ...]]:
+        return [t for t in (tokens(f) for f in (self.term, *self.variants)) if t]
 
 
 @dataclass(frozen=True)
@@ -65,19 +83,38 @@ class Lexicon:
         self.terms: list[Term] = []
         # First word of a form -> (form's words, term), longest form first.
         self.index: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+        # Glossary address -> its term, to catch links to the wrong entry.
+        self.by_url: dict[str, Term] = {}
 
     @classmethod
-    def from_entries(cls, entries: Iterable[tuple[str, str | None, list[str], str]]) -> Lexicon:
+    def from_entries(cls, entries: Iterable[Entry], glossary: Iterable[Entry] = ()) -> Lexicon:
         lex = cls()
+        glossary = list(glossary)
         explicit: dict[tuple[str, ...], Term] = {}
         derived: dict[tuple[str, ...], Term] = {}
-        for text, plain, variants, source in entries:
-            term = Term(text, plain, source)
+        # The site's glossary gives lexicon terms their address; its other terms join them.
+        known: dict[tuple[str, ...], Entry] = {}
+        for g in glossary:
+            for form in g.forms():
+                known.setdefault(form, g)
+        merged: set[int] = set()
+        pairs: list[tuple[Term, list[tuple[str, ...]]]] = []
+        for entry in entries:
+            g = next((known[f] for f in entry.forms() if f in known), None)
+            if g is None:
+                pairs.append((Term(entry.term, entry.plain, entry.source), entry.forms()))
+                continue
+            merged.add(id(g))
+            term = Term(entry.term, entry.plain, entry.source, g.url, g.definition)
+            pairs.append((term, entry.forms() + g.forms()))
+        for g in glossary:
+            if id(g) not in merged:
+                pairs.append((Term(g.term, None, g.source, g.url, g.definition), g.forms()))
+        for term, forms in pairs:
             lex.terms.append(term)
-            for form in [text, *variants]:
-                words = tokens(form)
-                if not words:
-                    continue
+            if term.url:
+                lex.by_url.setdefault(normalize_url(term.url), term)
+            for words in forms:
                 explicit.setdefault(words, term)
                 for plural in plural_forms(words[-1]):
                     derived.setdefault((*words[:-1], plural), term)
@@ -113,36 +150,86 @@ class Lexicon:
         return out
 
 
-def load_entries(path: Path) -> list[tuple[str, str | None, list[str], str]]:
+def normalize_url(url: str) -> str:
+    return url.strip().rstrip("/").replace("&amp;", "&").lower()
+
+
+def _read_list(path: Path, key: str) -> list[object]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LexiconError(
-            f"{path}: cannot read the term list ({exc.__class__.__name__})"
-        ) from None
-    items = data.get("terms") if isinstance(data, dict) else None
+        raise LexiconError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise LexiconError(f"{path}: a term list needs a 'terms:' list")
+        raise LexiconError(f"{path}: needs a '{key}:' list")
+    return items
+
+
+def _text(item: dict[str, object], key: str, path: Path, number: int) -> str | None:
+    value = item.get(key)
+    if value is not None and not isinstance(value, str):
+        raise LexiconError(f"{path}: entry {number} ('{key}') must be text")
+    return value
+
+
+def _variants(item: dict[str, object], path: Path, number: int) -> tuple[str, ...]:
+    variants = item.get("variants") or []
+    if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+        raise LexiconError(f"{path}: entry {number} ('variants') must be a list of text")
+    return tuple(variants)
+
+
+def load_entries(path: Path) -> list[Entry]:
+    """A term list: `terms:` with term, plain and variants."""
     out = []
-    for number, item in enumerate(items, 1):
+    for number, item in enumerate(_read_list(path, "terms"), 1):
         if not isinstance(item, dict) or not isinstance(item.get("term"), str):
             raise LexiconError(f"{path}: entry {number} needs a 'term'")
         unknown = set(item) - {"term", "plain", "variants"}
         if unknown:
             raise LexiconError(f"{path}: entry {number} has an unknown key '{sorted(unknown)[0]}'")
-        plain = item.get("plain")
-        variants = item.get("variants") or []
-        if plain is not None and not isinstance(plain, str):
-            raise LexiconError(f"{path}: entry {number} ('plain') must be text")
-        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
-            raise LexiconError(f"{path}: entry {number} ('variants') must be a list of text")
-        out.append((item["term"], plain, variants, path.name))
+        out.append(
+            Entry(
+                item["term"],
+                _text(item, "plain", path, number),
+                _variants(item, path, number),
+                path.name,
+            )
+        )
+    return out
+
+
+def load_glossary(path: Path) -> list[Entry]:
+    """A site's glossary: `glossary:` with term, variants, url and definition."""
+    out = []
+    for number, item in enumerate(_read_list(path, "glossary"), 1):
+        if not isinstance(item, dict) or not isinstance(item.get("term"), str):
+            raise LexiconError(f"{path}: entry {number} needs a 'term'")
+        unknown = set(item) - {"term", "variants", "url", "definition"}
+        if unknown:
+            raise LexiconError(f"{path}: entry {number} has an unknown key '{sorted(unknown)[0]}'")
+        url = _text(item, "url", path, number)
+        if not url:
+            raise LexiconError(f"{path}: entry {number} ('{item['term']}') needs a 'url'")
+        out.append(
+            Entry(
+                item["term"],
+                None,
+                _variants(item, path, number),
+                path.name,
+                url,
+                _text(item, "definition", path, number),
+            )
+        )
     return out
 
 
 @cache
-def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
-    entries = []
+def load_lexicon(extra: tuple[Path, ...] = (), glossaries: tuple[Path, ...] = ()) -> Lexicon:
+    entries: list[Entry] = []
     for path in [*pack_files("lexicon"), *extra]:
         entries.extend(load_entries(path))
-    return Lexicon.from_entries(entries)
+    glossary: list[Entry] = []
+    for path in glossaries:
+        glossary.extend(load_glossary(path))
+    return Lexicon.from_entries(entries, glossary)

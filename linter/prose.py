@@ -40,6 +40,8 @@ class Link:
     href: str
     # Offsets of the whole link in the file, from '[' to the end of ')' or ']'.
     source: Span
+    # Offsets of what is between '[' and ']': the link text as written.
+    text_source: Span
 
 
 @dataclass
@@ -251,6 +253,8 @@ class _Builder:
                     link_start.append((self.length, str(child.attrs.get("href", "")), at))
             elif ct == "link_close" and link_start:
                 start, href, raw_at = link_start.pop()
+                close = self.raw.find("]", self.cur)
+                close = self.cur if close < 0 else close
                 end_raw = self.skip_destination()
                 self.links.append(
                     Link(
@@ -258,6 +262,7 @@ class _Builder:
                         self.length,
                         href,
                         Span(self.file_offset(raw_at), self.file_offset(end_raw - 1) + 1),
+                        Span(self.file_offset(raw_at + 1), self.file_offset(close)),
                     )
                 )
             # Emphasis and strikethrough markers are skipped by the text alignment.

@@ -16,9 +16,11 @@ class SourceFile:
     path: str
     text: str
     line_starts: list[int]
+    # Whether the file began with a UTF-8 byte-order mark, so that fixes keep it.
+    bom: bool = False
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> SourceFile:
+    def from_text(cls, path: str, text: str, bom: bool = False) -> SourceFile:
         starts = [0]
         i = 0
         n = len(text)
@@ -32,7 +34,7 @@ class SourceFile:
                     i += 1
                 starts.append(i + 1)
             i += 1
-        return cls(path, text, starts)
+        return cls(path, text, starts, bom)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a character offset."""
@@ -57,7 +59,8 @@ def read_source(path: Path, display: str) -> SourceFile:
         raise ReadError(f"{display}: cannot be read ({exc.strerror or exc})") from None
     if b"\x00" in data[:8192]:
         raise ReadError(f"{display}: looks like a binary file, not Markdown text")
-    if data.startswith(b"\xef\xbb\xbf"):
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
         data = data[3:]
     try:
         text = data.decode("utf-8")
@@ -66,4 +69,4 @@ def read_source(path: Path, display: str) -> SourceFile:
         raise ReadError(
             f"{display}: is not UTF-8 text (bad byte on line {line}); save it as UTF-8"
         ) from None
-    return SourceFile.from_text(display, text)
+    return SourceFile.from_text(display, text, bom)

@@ -58,6 +58,9 @@ def test_fixture_snapshot(path: Path) -> None:
             f"{d.line}:{d.column}-{d.end_line}:{d.end_column} {d.code} {d.severity.value} {d.message}"
         )
         lines.extend(f"    help: {s}" for s in d.suggestions)
+        if d.fix is not None:
+            lines.append(f"    fix ({d.fix.applicability.value}): {d.fix.message}")
+            lines.extend(f"        {e.start}-{e.end} -> {e.text!r}" for e in d.fix.edits)
     text = "\n".join(lines) + "\n"
     snapshot = SNAPSHOTS / f"{path.stem}.txt"
     if os.environ.get("PLAINLINT_UPDATE_SNAPSHOTS") or not snapshot.exists():

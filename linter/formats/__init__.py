@@ -26,10 +26,12 @@ class Summary:
     errors: int = 0
     problems: int = 0
     blocking: int = 0  # problems at error or warning level: these fail the run
+    fixed: int = 0
     by_code: dict[str, int] = field(default_factory=dict)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        self.fixed += result.fixed
         if result.error is not None:
             self.errors += 1
         elif result.skipped is not None:
@@ -50,9 +52,14 @@ class Summary:
         if self.errors:
             extra.append(f"{self.errors} could not be read")
         tail = f" ({', '.join(extra)})" if extra else ""
+        fixed = (
+            f"Fixed {self.fixed} problem{'s' if self.fixed != 1 else ''}. " if self.fixed else ""
+        )
         if self.problems == 0:
-            return f"No problems found. {checked}{tail}."
+            return f"{fixed}No problems found. {checked}{tail}."
         plural = "s" if self.problems != 1 else ""
+        if self.fixed:
+            return f"{fixed}{self.problems} problem{plural} left. {checked}{tail}."
         return f"Found {self.problems} problem{plural}. {checked}{tail}."
 
 

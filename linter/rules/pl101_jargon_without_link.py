@@ -1,6 +1,6 @@
 """## What it does
-Finds medical words and phrases from the jargon list whose first use in the
-article is not a link to a glossary definition.
+Finds medical words and phrases from the jargon list (and the site's glossary)
+whose first use in the article is not a link to a glossary definition.
 
 ## Why is this bad
 Patients stop reading, or misread, when they meet a word they do not know.
@@ -23,17 +23,25 @@ Or link the first use to the glossary:
 Your doctor will talk about your [prognosis](/glossary/prognosis).
 ```
 
+## Fixes
+When the site's glossary (`glossary:` in the config) has the term, or the article
+links it later on, `plainlint check --fix` links the first use (and removes the
+later link). This is a safe fix: no words change.
+
 ## Settings
-Glossary links are found by `glossary-patterns` in the config. Add your own term
-lists with `lexicon:`. Allow a term in one article with
+Glossary links are found by `glossary-patterns` and by the addresses in the site's
+`glossary:` files. Add term lists with `lexicon:`. Allow a term in one article with
 `plainlint: {allow: [term]}` in its front matter.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from linter.diagnostics import Applicability, Edit, Fix
 from linter.document import Document
-from linter.lexicon import Term, load_lexicon, tokens
-from linter.prose import HEADING, LABEL
+from linter.lexicon import Term, tokens
+from linter.prose import HEADING, LABEL, Link, Unit
 from linter.rules import Report
 
 CODE = "PL101"
@@ -43,46 +51,79 @@ SUMMARY = "Jargon whose first use has no glossary link"
 TAGS = ("jargon", "glossary")
 
 
+@dataclass
+class _Use:
+    unit: Unit
+    start: int
+    end: int
+    link: Link | None
+    glossary: bool
+
+
 def check(doc: Document, report: Report) -> None:
-    lexicon = load_lexicon(doc.config.lexicon)
     allowed = {tokens(a) for a in doc.settings.allow}
-    first: dict[Term, tuple[int, int, int, bool, bool]] = {}
-    linked_later: dict[Term, int] = {}
-    for u, unit in enumerate(doc.units):
+    first: dict[Term, _Use] = {}
+    linked_later: dict[Term, _Use] = {}
+    for unit in doc.units:
         # Headings and bold labels are never linked by style, so the first use is in the body.
         if unit.kind in (HEADING, LABEL):
             continue
-        for match in lexicon.find(unit.text):
+        for match in doc.lexicon.find(unit.text):
             term = match.term
             if tokens(term.term) in allowed:
                 continue
             link = unit.link_at(match.start)
             glossary = link is not None and doc.is_glossary_link(link.href)
+            use = _Use(unit, match.start, match.end, link, glossary)
             if term not in first:
-                first[term] = (u, match.start, match.end, glossary, link is not None)
-            elif glossary and term not in linked_later and not first[term][3]:
-                linked_later[term] = doc.source.position(unit.offset(match.start))[0]
-    for term, (u, start, end, glossary, linked) in first.items():
-        if glossary:
-            continue
-        unit = doc.units[u]
-        # A term split by a line break or a comment is quoted as one line.
-        shown = " ".join(unit.text[start:end].split())
-        suggestions = []
-        if term in linked_later:
-            suggestions.append(
-                f"Move the glossary link on line {linked_later[term]} to this first use."
-            )
-        elif linked:
-            suggestions.append(
-                f"Its link does not go to the glossary. Link '{shown}' to its glossary entry."
-            )
-        else:
-            suggestions.append(f"Link '{shown}' to its glossary entry here, at its first use.")
-        if term.plain:
-            suggestions.append(f"Or say it plainly: '{term.plain}'.")
-        report(
-            unit.span(start, end),
-            f"'{shown}' is jargon and its first use has no glossary link.",
-            suggestions,
-        )
+                first[term] = use
+            elif glossary and term not in linked_later and not first[term].glossary:
+                linked_later[term] = use
+    for term, use in first.items():
+        if not use.glossary:
+            _report(doc, report, term, use, linked_later.get(term))
+
+
+def _report(doc: Document, report: Report, term: Term, use: _Use, later: _Use | None) -> None:
+    unit = use.unit
+    span = unit.span(use.start, use.end)
+    # A term split by a line break or a comment is quoted as one line.
+    shown = " ".join(unit.text[use.start : use.end].split())
+    suggestions = []
+    fix = None
+    if later is not None and later.link is not None:
+        line = doc.source.position(later.link.source.start)[0]
+        suggestions.append(f"Move the glossary link on line {line} to this first use.")
+        if use.link is None:
+            fix = _link_fix(doc, span.start, span.end, _written_url(doc, later.link), later.link)
+    elif use.link is not None:
+        suggestions.append(f"Its link does not go to the glossary. Link '{shown}' to its entry.")
+    elif term.url:
+        suggestions.append(f"Link it to the glossary: [{shown}]({term.url})")
+        fix = _link_fix(doc, span.start, span.end, term.url, None)
+    else:
+        suggestions.append(f"Link '{shown}' to its glossary entry here, at its first use.")
+    if term.plain:
+        suggestions.append(f"Or say it plainly: '{term.plain}'.")
+    report(span, f"'{shown}' is jargon and its first use has no glossary link.", suggestions, fix)
+
+
+def _written_url(doc: Document, link: Link) -> str:
+    """The link's address as the writer wrote it, else as markdown-it read it."""
+    after = doc.source.text[link.text_source.end : link.source.end]
+    if after.startswith("]("):
+        parts = after[2:-1].split()
+        if parts:
+            return parts[0]
+    return link.href
+
+
+def _link_fix(doc: Document, start: int, end: int, url: str, remove: Link | None) -> Fix:
+    edits = [Edit(start, start, "["), Edit(end, end, f"]({url})")]
+    message = "Link the first use to the glossary"
+    if remove is not None:
+        # The later link becomes plain text: its words stay exactly as written.
+        inner = doc.source.text[remove.text_source.start : remove.text_source.end]
+        edits.append(Edit(remove.source.start, remove.source.end, inner))
+        message = "Move the glossary link to the first use"
+    return Fix(message, Applicability.SAFE, tuple(edits))

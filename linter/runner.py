@@ -1,0 +1,45 @@
+"""One file, start to end: read it, lint it, and fix it when asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from linter.config import Config
+from linter.engine import FileResult, Options, lint_source
+from linter.fixes import WriteError, fix_source, unified_diff, write_fixed
+from linter.source import ReadError, read_source
+
+
+@dataclass(frozen=True)
+class FixMode:
+    fix: bool = False
+    unsafe: bool = False
+    diff: bool = False  # show what would change, write nothing
+
+    @property
+    def active(self) -> bool:
+        return self.fix or self.diff
+
+
+def process_file(
+    path: Path, display: str, config: Config, options: Options, mode: FixMode
+) -> FileResult:
+    try:
+        src = read_source(path, display)
+    except ReadError as exc:
+        return FileResult(display, error=str(exc))
+    if not mode.active:
+        return lint_source(src, config, options)
+    outcome = fix_source(src, config, options, mode.unsafe)
+    if not outcome.changed:
+        return outcome.result
+    if mode.diff:
+        # Nothing is written: the problems shown are the ones in the file as it is.
+        before = lint_source(src, config, options)
+        return replace(before, fixed=outcome.applied, diff=unified_diff(outcome, display))
+    try:
+        write_fixed(path, src, outcome.fixed)
+    except WriteError as exc:
+        return replace(outcome.result, error=str(exc))
+    return replace(outcome.result, fixed=outcome.applied)
