@@ -41,6 +41,8 @@ class Config:
     glossary_patterns: tuple[str, ...] = ()
     lexicon: tuple[Path, ...] = ()
     glossary: tuple[Path, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    unfamiliar_threshold: float = 2.5
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -68,6 +70,8 @@ _TOP_KEYS = {
     "glossary-patterns",
     "lexicon",
     "glossary",
+    "acronyms",
+    "unfamiliar-threshold",
     "select",
     "ignore",
     "severity",
@@ -180,6 +184,13 @@ def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
             changes[attr] = tuple(c.upper() for c in _strings(raw[key], where, key))
     if "severity" in raw:
         changes["severity"] = {**base.severity, **_severities(raw["severity"], where, "severity")}
+    if "unfamiliar-threshold" in raw:
+        value = raw["unfamiliar-threshold"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 2.0 <= value <= 7:
+            raise ConfigError(f"{where}: 'unfamiliar-threshold' must be a number from 2.0 to 7")
+        changes["unfamiliar_threshold"] = float(value)
+    if "acronyms" in raw:
+        changes["acronyms"] = tuple(a.upper() for a in _strings(raw["acronyms"], where, "acronyms"))
     for key in ("include", "exclude"):
         if key in raw:
             changes[key] = _strings(raw[key], where, key)

@@ -87,7 +87,9 @@ class Lexicon:
         self.by_url: dict[str, Term] = {}
 
     @classmethod
-    def from_entries(cls, entries: Iterable[Entry], glossary: Iterable[Entry] = ()) -> Lexicon:
+    def from_entries(
+        cls, entries: Iterable[Entry], glossary: Iterable[Entry] = (), plurals: bool = True
+    ) -> Lexicon:
         lex = cls()
         glossary = list(glossary)
         explicit: dict[tuple[str, ...], Term] = {}
@@ -116,7 +118,7 @@ class Lexicon:
                 lex.by_url.setdefault(normalize_url(term.url), term)
             for words in forms:
                 explicit.setdefault(words, term)
-                for plural in plural_forms(words[-1]):
+                for plural in plural_forms(words[-1]) if plurals else ():
                     derived.setdefault((*words[:-1], plural), term)
         # A listed word always wins over a plural made up for another term.
         forms = {**derived, **explicit}

