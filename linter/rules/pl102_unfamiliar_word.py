@@ -48,6 +48,7 @@ TAGS = ("jargon", "words")
 _DATA = Path(__file__).resolve().parent.parent / "data" / "word-frequency.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_LETTERS = 4
+_ADVICE = "Use a more common word, or explain it the first time, or link it to the glossary."
 
 
 @cache
@@ -123,7 +124,5 @@ def check(doc: Document, report: Report) -> None:
             report(
                 unit.span(m.start(), m.end()),
                 f"'{word}' may be unfamiliar to readers: {why}.",
-                [
-                    "Use a more common word, or explain it the first time, or link it to the glossary."
-                ],
+                [_ADVICE],
             )
