@@ -43,6 +43,7 @@ from linter.document import Document
 from linter.lexicon import Term, tokens
 from linter.prose import HEADING, LABEL, Link, Unit
 from linter.rules import Report
+from linter.sentences import split_sentences
 
 CODE = "PL101"
 NAME = "jargon-without-link"
@@ -68,10 +69,17 @@ def check(doc: Document, report: Report) -> None:
         # Headings and bold labels are never linked by style, so the first use is in the body.
         if unit.kind in (HEADING, LABEL):
             continue
+        starts: set[int] | None = None
         for match in doc.lexicon.find(unit.text):
             term = match.term
             if tokens(term.term) in allowed:
                 continue
+            if _capitalized(unit.text[match.start : match.end]) and term.term.islower():
+                # 'Lancet Oncology' or 'the Myeloma Section' names something: it is not jargon.
+                if starts is None:
+                    starts = {s.start for s in split_sentences(unit)}
+                if match.start not in starts:
+                    continue
             link = unit.link_at(match.start)
             glossary = link is not None and doc.is_glossary_link(link.href)
             use = _Use(unit, match.start, match.end, link, glossary)
@@ -82,6 +90,10 @@ def check(doc: Document, report: Report) -> None:
     for term, use in first.items():
         if not use.glossary:
             _report(doc, report, term, use, linked_later.get(term))
+
+
+def _capitalized(text: str) -> bool:
+    return all(w[:1].isupper() for w in text.replace("-", " ").split())
 
 
 def _report(doc: Document, report: Report, term: Term, use: _Use, later: _Use | None) -> None:

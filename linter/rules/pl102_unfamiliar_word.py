@@ -92,6 +92,36 @@ def how_rare(zipf: float) -> str:
     return f"it appears about once in {round(per / scale) * scale:,.0f} words of everyday English"
 
 
+_SUFFIXES = ("lessness", "ness", "less", "ers", "er", "es", "s", "ed", "ing", "ly", "ful")
+_PREFIXES = ("under", "over", "un", "re", "pre", "non", "dis", "mis", "out", "self")
+_COMMON_PART = 3.5
+
+
+def built_from_common_words(word: str, table: dict[str, float], threshold: float) -> bool:
+    """Breathlessness, inhalers, recheck, eardrum: rare as a whole, plain in its parts."""
+
+    def common(w: str, level: float = threshold) -> bool:
+        return len(w) >= 3 and table.get(w, 0.0) >= level
+
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            candidates = [base, base + "e"]
+            if base.endswith("i"):
+                candidates.append(base[:-1] + "y")
+            if len(base) > 3 and base[-1] == base[-2]:
+                candidates.append(base[:-1])
+            if any(common(c) or built_from_common_words(c, table, threshold) for c in candidates):
+                return True
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and common(word[len(prefix) :]):
+            return True
+    return any(
+        common(word[:i], _COMMON_PART) and common(word[i:], _COMMON_PART)
+        for i in range(3, len(word) - 2)
+    )
+
+
 def check(doc: Document, report: Report) -> None:
     threshold = doc.config.unfamiliar_threshold
     table = frequencies()
@@ -112,7 +142,7 @@ def check(doc: Document, report: Report) -> None:
             if any(s <= m.start() < e for s, e in jargon):
                 continue
             zipf = table.get(lower, 0.0)
-            if zipf >= threshold:
+            if zipf >= threshold or built_from_common_words(lower, table, threshold):
                 continue
             # A capital inside a sentence marks a name; at the start, an unknown word is too.
             if word[0].isupper() and (m.start() not in starts or zipf == 0.0):
