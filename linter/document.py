@@ -65,12 +65,19 @@ class Document:
         return self.prose.units
 
     @cached_property
+    def _split(self) -> dict[int, list[Sentence]]:
+        return {id(unit): split_sentences(unit) for unit in self.prose.units}
+
+    def sentences_of(self, unit: Unit) -> list[Sentence]:
+        return self._split[id(unit)]
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         """Sentences of the units that hold sentences (not headings, labels or headers)."""
         out: list[Sentence] = []
         for unit in self.prose.units:
             if unit.is_prose_sentences:
-                out.extend(split_sentences(unit))
+                out.extend(self.sentences_of(unit))
         return out
 
     @cached_property

@@ -43,7 +43,6 @@ from linter.document import Document
 from linter.lexicon import Term, tokens
 from linter.prose import HEADING, LABEL, Link, Unit
 from linter.rules import Report
-from linter.sentences import split_sentences
 
 CODE = "PL101"
 NAME = "jargon-without-link"
@@ -77,7 +76,7 @@ def check(doc: Document, report: Report) -> None:
             if _capitalized(unit.text[match.start : match.end]) and term.term.islower():
                 # 'Lancet Oncology' or 'the Myeloma Section' names something: it is not jargon.
                 if starts is None:
-                    starts = {s.start for s in split_sentences(unit)}
+                    starts = {s.start for s in doc.sentences_of(unit)}
                 if match.start not in starts:
                     continue
             link = unit.link_at(match.start)

@@ -37,7 +37,6 @@ from linter.document import Document
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL
 from linter.rules import Report
-from linter.sentences import split_sentences
 
 CODE = "PL102"
 NAME = "unfamiliar-word"
@@ -131,7 +130,7 @@ def check(doc: Document, report: Report) -> None:
         if unit.kind in (HEADING, LABEL):
             continue
         jargon = [(m.start, m.end) for m in doc.lexicon.find(unit.text)]
-        starts = {s.start for s in split_sentences(unit)} if unit.is_prose_sentences else {0}
+        starts = {s.start for s in doc.sentences_of(unit)} if unit.is_prose_sentences else {0}
         for m in _WORD.finditer(unit.text):
             word = m.group()
             lower = word.lower().replace("’", "'")

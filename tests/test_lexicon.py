@@ -1,0 +1,85 @@
+"""The shipped term lists, and how terms are matched in text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+import yaml
+
+from linter.lexicon import Entry, Lexicon, load_entries, load_lexicon, tokens
+from linter.packs import pack_files
+
+
+def test_every_lexicon_file_parses_and_has_only_known_keys() -> None:
+    files = pack_files("lexicon")
+    assert len(files) >= 8
+    for path in files:
+        entries = load_entries(path)  # raises on any bad entry
+        assert entries, path
+        for entry in entries:
+            assert entry.term.strip() == entry.term and entry.term
+            if entry.plain is not None:
+                assert entry.plain.strip() and len(entry.plain.split()) <= 10, entry
+
+
+def test_no_term_is_listed_twice() -> None:
+    seen: Counter[tuple[str, ...]] = Counter()
+    for path in pack_files("lexicon"):
+        for entry in load_entries(path):
+            for form in set(entry.forms()):
+                seen[form] += 1
+    twice = [" ".join(f) for f, n in seen.items() if n > 1]
+    assert twice == []
+
+
+def test_lexicon_is_large_enough() -> None:
+    assert len(load_lexicon().terms) >= 2000
+
+
+def test_complex_words_list() -> None:
+    path = pack_files("lexicon")[0].parent.parent / "complex-words.yaml"
+    text = path.read_text(encoding="utf-8")
+    swap = yaml.safe_load(text)["swap"]
+    assert len(swap) >= 150
+    keys = re.findall(r"^  ([^:#][^:]*):", text, re.MULTILINE)
+    assert len(keys) == len(set(keys)) == len(swap)
+    assert all(isinstance(v, str) and v.strip() for v in swap.values())
+
+
+LEX = Lexicon.from_entries(
+    [
+        Entry("biopsy", "taking a small piece of tissue"),
+        Entry("metastasis", "cancer that has spread", ("metastasize",)),
+        Entry("open-label", "everyone knows which drug they get"),
+        Entry("survival"),
+        Entry("progression-free survival", "time without the cancer growing"),
+        Entry("anemia", "too few red blood cells"),
+    ]
+)
+
+
+def found(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in LEX.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two biopsies were done.", ["biopsies"]),
+        ("Metastases were found; it may metastasize.", ["Metastases", "metastasize"]),
+        ("An open label study, an open-label study.", ["open label", "open-label"]),
+        ("Longer progression-free survival and survival.", ["progression-free survival", "survival"]),
+        ("The progression-free\nsurvival was longer.", ["progression-free\nsurvival"]),
+        ("ANEMIA and Anemia.", ["ANEMIA", "Anemia"]),
+        ("Hypoanemia and anemias.", ["anemias"]),
+        ("progression free, survival", ["survival"]),
+    ],
+)
+def test_matching(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_tokens_treat_hyphens_and_spaces_alike() -> None:
+    assert tokens("Progression-free  survival") == tokens("progression free survival")
