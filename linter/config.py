@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from linter.diagnostics import Severity
-from linter.packs import load_pack
+from linter.packs import load_pack, safe_yaml
 
 CONFIG_NAMES = (".plainlint.yaml", ".plainlint.yml", "pyproject.toml")
 GRADE_METRICS = ("flesch-kincaid", "smog", "coleman-liau", "ari", "gunning-fog", "dale-chall")
@@ -105,7 +105,7 @@ def _read_raw(path: Path) -> dict[str, Any]:
         raw = data.get("tool", {}).get("plainlint", {})
     else:
         try:
-            raw = yaml.safe_load(text)
+            raw = safe_yaml(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f":{mark.line + 1}" if mark is not None else ""

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from linter.packs import safe_yaml
 from linter.source import ReadError, SourceFile
 
 
@@ -40,7 +41,7 @@ def parse_front_matter(src: SourceFile) -> FrontMatter:
 def _load(body: str, path: str) -> dict[str, Any]:
     try:
         # safe_load builds only plain data: tags such as !!python/object are refused.
-        data = yaml.safe_load(body)
+        data = safe_yaml(body)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 2}" if mark is not None else ""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from linter.packs import pack_files
+from linter.packs import pack_files, safe_yaml
 
 _TOKEN = re.compile(r"[^\W_]+")
 # What may stand between the words of one term: spaces, line breaks, hyphens, apostrophes.
@@ -158,7 +158,7 @@ def normalize_url(url: str) -> str:
 
 def _read_list(path: Path, key: str) -> list[object]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
     items = data.get(key) if isinstance(data, dict) else None
