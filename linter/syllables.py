@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -33,9 +34,48 @@ def syllables(word: str) -> tuple[int, str]:
     return estimate(w), "estimate"
 
 
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-# Vowel pairs that are said as two syllables (hiatus), as in anemia, video, medium, dual.
-_HIATUS = re.compile(r"(?<![cstgx])i[ao]|eo|iu|(?<![qg])ua|uo|(?<![qg])ui(?=[tscv])|ea(?=l$|n$|s$)")
+_MODEL = Path(__file__).resolve().parent / "data" / "syllable-model.txt"
+_GROUP = re.compile(r"[aeiouy]+")
+
+
+def held_out(word: str) -> bool:
+    """The tenth of dictionary words never used to train the estimator (stable hash)."""
+    return zlib.crc32(word.encode("utf-8")) % 10 == 0
+
+
+def features(word: str) -> list[str]:
+    """The vowel groups of a word, each in several contexts, as feature names."""
+    w = "^" + word + "$"
+    out = ["bias", f"end:{w[-4:]}", f"start:{w[:4]}"]
+    for m in _GROUP.finditer(w):
+        g, a, b = m.group(), m.start(), m.end()
+        if g == "y" and w[b] in "aeiou":
+            continue
+        p1, p2 = w[a - 1], w[max(0, a - 2) : a]
+        n1, n2 = w[b], w[b : b + 2]
+        n3 = w[b : b + 3]
+        out += [
+            f"g:{g}",
+            f"gn:{g}|{n1}",
+            f"pg:{p1}|{g}",
+            f"pgn:{p1}|{g}|{n2}",
+            f"gnnn:{g}|{n3}",
+            f"ppg:{p2}|{g}",
+        ]
+    return out
+
+
+@cache
+def _weights() -> dict[str, float]:
+    weights: dict[str, float] = {}
+    with _MODEL.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, _, value = line.rstrip("\n").partition("\t")
+                weights[name] = float(value)
+    return weights
+
+
 _DIGITS = re.compile(r"\d")
 
 
@@ -45,18 +85,5 @@ def estimate(word: str) -> int:
     if not w:
         # A number is read aloud; count its digits as a rough guide.
         return max(1, len(_DIGITS.findall(word)))
-    if w.startswith("y"):
-        w = "x" + w[1:]
-    count = len(_VOWEL_GROUPS.findall(w))
-    count += len(_HIATUS.findall(w))
-    if (len(w) > 3 and w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye"))) or (
-        len(w) > 3 and w.endswith("le") and w[-3] in "aeiouy"
-    ):
-        count -= 1
-    if len(w) > 4 and w.endswith("ed") and w[-3] not in "tdaeiouy":
-        count -= 1
-    if len(w) > 4 and w.endswith("es") and w[-3] not in "sxzcgaeiouy" and not w.endswith("ies"):
-        count -= 1
-    if w.endswith("ism"):
-        count += 1
-    return max(1, count)
+    weights = _weights()
+    return max(1, round(sum(weights.get(f, 0.0) for f in features(w))))
