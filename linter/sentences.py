@@ -84,21 +84,70 @@ def _add(unit: Unit, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(unit, start, end, words))
 
 
+# A list marker inside running text: "1.)", "2)", "3.", "b.", "• 10.", "⁃9.".
+_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃]\s*)?(?:\d{1,2}|[a-z])(?:\.\)|\)|\.)(?=\s)")
+_BULLET = re.compile(r"(?:(?<=\s)|^)[•⁃]")
+
+
+def _list_starts(text: str) -> list[int]:
+    """Where the items of an inline list start, when the text opens with a list marker."""
+    first = _INLINE_MARKER.match(text)
+    bullet = _BULLET.match(text)
+    if bullet:
+        return [m.start() for m in _BULLET.finditer(text)][1:]
+    if first is None:
+        return []
+    marker = first.group()
+    token = marker.rstrip(".)")
+    style = marker[len(token) :]
+    # The next items must follow in order: 2 after 1, b after a.
+    out = []
+    expect = _next_label(token)
+    for m in _INLINE_MARKER.finditer(text, first.end()):
+        label = m.group()
+        if label.rstrip(".)") == expect and label[len(expect) :] == style:
+            out.append(m.start())
+            expect = _next_label(expect)
+    return out
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
 def _boundaries(text: str) -> list[int]:
     ends: list[int] = []
     depth = 0
     last = 0
+    items = _list_starts(text)
     for m in _END.finditer(text):
         if _LIST_MARKER.fullmatch(text, ends[-1] if ends else 0, m.end()):
+            continue
+        if any(i < m.end() <= i + 6 and _INLINE_MARKER.match(text, i) for i in items):
             continue
         # Brackets opened and not yet closed keep a sentence going: "(He worked. Then)".
         depth += text.count("(", last, m.start()) - text.count(")", last, m.start())
         last = m.start()
         if depth > 0 and ")" not in m.group():
             continue
-        if _is_boundary(text, m.start(), m.end(), m.group()):
+        punct = m.group()
+        if punct.startswith(". ."):
+            # A spaced ellipsis: ". . ." leaves words out mid-sentence; a full stop
+            # written against the word before it ends the sentence there.
+            attached = m.start() > 0 and not text[m.start() - 1].isspace()
+            if attached:
+                if text[m.end() :].strip() and _is_boundary(text, m.start(), m.start() + 1, "."):
+                    ends.append(m.start() + 1)
+                continue
+            if punct.count(".") < 4 and text[m.end() :].strip():
+                continue
+        elif "[" in text[max(0, m.start() - 1) : m.start()] or "]" in punct:
+            # "[...]" marks words left out of a quotation, not the end of a sentence.
+            continue
+        if _is_boundary(text, m.start(), m.end(), punct):
             ends.append(m.end())
-    return ends
+    ends.extend(i for i in items if i not in ends)
+    return sorted(set(ends))
 
 
 def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
@@ -135,8 +184,14 @@ def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
         before = text[: start - 1].rstrip()
         return not (before[-1:].isalpha() and before.split()[-1][:1].isupper())
     if "." in bare and bare.replace(".", "").isalpha():
-        # Dotted abbreviations (U.S., a.m.) end a sentence only before a clear opener.
-        return nxt.isupper() and _starts_sentence(following)
+        # Dotted abbreviations (U.S., a.m.) end a sentence only before a clear opener,
+        # and only a sentence long enough to stand alone ("At 5 a.m. Mr. Smith left").
+        opening = max(text.rfind(". ", 0, start - len(word)), 0)
+        return (
+            nxt.isupper()
+            and _starts_sentence(following)
+            and len(WORD.findall(text, opening, start)) >= 4
+        )
     if bare in abbr.common:
         return nxt.isupper() and _starts_sentence(following)
     return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()
