@@ -240,26 +240,53 @@ def explain_rule(code: str) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@click.option("--words", "show_words", is_flag=True, help="List each word with its syllables.")
 @click.option(
-    "--config", "config_file", type=click.Path(path_type=Path), help="Use this config file."
+    "--sentences", "show_sentences", is_flag=True, help="List each sentence with its scores."
 )
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config.")
 @click.option("--audience", help="Treat the file as written for this audience.")
-def stats(file: Path, output_format: str, config_file: Path | None, audience: str | None) -> None:
+def stats(
+    file: Path,
+    output_format: str,
+    show_words: bool,
+    show_sentences: bool,
+    config_file: Path | None,
+    audience: str | None,
+) -> None:
     """Show an article's counts and every reading grade."""
     from linter.files import display_path
+    from linter.lexicon import LexiconError
     from linter.source import ReadError
-    from linter.stats import article_stats, render_table
+    from linter.stats import (
+        article_stats,
+        load,
+        render_rows,
+        render_table,
+        sentence_stats,
+        word_stats,
+    )
 
     try:
         config = load_config(config_file) if config_file else _nearest(file)
-        data = article_stats(file, display_path(file), config, audience)
-    except (ConfigError, ReadError) as exc:
+        doc = load(file, display_path(file), config, audience)
+        if show_words:
+            data: object = word_stats(doc)
+            columns = ["word", "syllables", "source"]
+        elif show_sentences:
+            data = sentence_stats(doc)
+            columns = ["line", "words", "grade", "difficulty", "text"]
+        else:
+            data = article_stats(doc)
+    except (ConfigError, ReadError, LexiconError) as exc:
         _fail(str(exc))
         return
     if output_format == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif isinstance(data, list):
+        click.echo(render_rows(data, columns))
     else:
-        click.echo(render_table(data))
+        click.echo(render_table(data))  # type: ignore[arg-type]
 
 
 def _nearest(path: Path) -> Config:

@@ -6,23 +6,58 @@ from pathlib import Path
 from typing import Any
 
 from linter.config import GRADE_METRICS, Config
+from linter.difficulty import sentence_difficulty
+from linter.document import Document
 from linter.engine import load_document
 from linter.grades import METRIC_NAMES, grade, sentence_counts, total
 from linter.source import ReadError, read_source
+from linter.syllables import syllables
 
 _LONGEST = 5
 
 
-def article_stats(path: Path, display: str, config: Config, audience: str | None) -> dict[str, Any]:
+def load(path: Path, display: str, config: Config, audience: str | None) -> Document:
     src = read_source(path, display)
-    # stats describes any article: with no profile for its audience, use the patient one.
+    # stats describes any article: with no profile for its audience, use the first one.
     loaded = load_document(src, config, audience)
     if isinstance(loaded, str):
         fallback = next(iter(config.profiles), None)
         loaded = load_document(src, config, audience or fallback)
         if isinstance(loaded, str):
             raise ReadError(f"{display}: {loaded}")
-    doc = loaded
+    return loaded
+
+
+def word_stats(doc: Document) -> list[dict[str, Any]]:
+    """Each distinct word of the prose, with its syllables and where the count came from."""
+    seen: dict[str, dict[str, Any]] = {}
+    for sentence in doc.sentences:
+        for w in sentence.words:
+            key = w.text.lower()
+            if key not in seen:
+                n, source = syllables(w.text)
+                seen[key] = {"word": w.text, "syllables": n, "source": source}
+    return sorted(seen.values(), key=lambda r: r["word"].lower())
+
+
+def sentence_stats(doc: Document) -> list[dict[str, Any]]:
+    out = []
+    for s in doc.sentences:
+        d = sentence_difficulty(s, doc.lexicon)
+        out.append(
+            {
+                "line": doc.source.position(s.unit.offset(s.start))[0],
+                "text": s.text,
+                "words": len(s.words),
+                "grade": round(d.grade, 1),
+                "difficulty": round(d.score, 1),
+            }
+        )
+    return out
+
+
+def article_stats(doc: Document) -> dict[str, Any]:
+    display = doc.path
     sentences = doc.sentences
     counts = [sentence_counts(s) for s in sentences]
     whole = total(counts)
@@ -70,4 +105,25 @@ def render_table(data: dict[str, Any]) -> str:
     for item in data["longest_sentences"]:
         text = item["text"] if len(item["text"]) <= 70 else item["text"][:69] + "…"
         lines.append(f"  line {item['line']:>4}  {item['words']:>3} words  {text}")
+    return "\n".join(lines)
+
+
+def render_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """A plain text table; long text is cut to keep one row per line."""
+
+    def cell(v: Any) -> str:
+        text = f"{v:g}" if isinstance(v, float) else str(v)
+        return text if len(text) <= 60 else text[:59] + "…"
+
+    table = [[c for c in columns]] + [[cell(r[c]) for c in columns] for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(columns))]
+    lines = []
+    for row in table:
+        parts = [
+            v.ljust(widths[i])
+            if i == len(columns) - 1 or not v.replace(".", "").isdigit()
+            else v.rjust(widths[i])
+            for i, v in enumerate(row)
+        ]
+        lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)

@@ -31,9 +31,9 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from pathlib import Path
 
 from linter.document import Document
+from linter.frequency import built_from_common_words, frequencies
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL
 from linter.rules import Report
@@ -44,22 +44,9 @@ SEVERITY = "info"
 SUMMARY = "Rare word that most readers will not know"
 TAGS = ("jargon", "words")
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "word-frequency.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_LETTERS = 4
 _ADVICE = "Use a more common word, or explain it the first time, or link it to the glossary."
-
-
-@cache
-def frequencies() -> dict[str, float]:
-    table: dict[str, float] = {}
-    with _DATA.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            parts = line.split()
-            table.update(dict.fromkeys(parts[1:], float(parts[0])))
-    return table
 
 
 @cache
@@ -89,36 +76,6 @@ def how_rare(zipf: float) -> str:
     per = 10 ** (9 - zipf)
     scale = 10 ** math.floor(math.log10(per))
     return f"it appears about once in {round(per / scale) * scale:,.0f} words of everyday English"
-
-
-_SUFFIXES = ("lessness", "ness", "less", "ers", "er", "es", "s", "ed", "ing", "ly", "ful")
-_PREFIXES = ("under", "over", "un", "re", "pre", "non", "dis", "mis", "out", "self")
-_COMMON_PART = 3.5
-
-
-def built_from_common_words(word: str, table: dict[str, float], threshold: float) -> bool:
-    """Breathlessness, inhalers, recheck, eardrum: rare as a whole, plain in its parts."""
-
-    def common(w: str, level: float = threshold) -> bool:
-        return len(w) >= 3 and table.get(w, 0.0) >= level
-
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix):
-            base = word[: -len(suffix)]
-            candidates = [base, base + "e"]
-            if base.endswith("i"):
-                candidates.append(base[:-1] + "y")
-            if len(base) > 3 and base[-1] == base[-2]:
-                candidates.append(base[:-1])
-            if any(common(c) or built_from_common_words(c, table, threshold) for c in candidates):
-                return True
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and common(word[len(prefix) :]):
-            return True
-    return any(
-        common(word[:i], _COMMON_PART) and common(word[i:], _COMMON_PART)
-        for i in range(3, len(word) - 2)
-    )
 
 
 def check(doc: Document, report: Report) -> None:
