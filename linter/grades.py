@@ -17,6 +17,14 @@ from pathlib import Path
 from linter.sentences import Sentence
 from linter.syllables import syllables
 
+GRADE_METRICS_ORDER = (
+    ("Flesch-Kincaid grade", "flesch-kincaid"),
+    ("SMOG grade", "smog"),
+    ("Coleman-Liau index", "coleman-liau"),
+    ("Automated Readability Index", "ari"),
+    ("Gunning fog index", "gunning-fog"),
+    ("Dale-Chall score", "dale-chall"),
+)
 METRIC_NAMES = {
     "flesch-kincaid": "Flesch-Kincaid grade",
     "smog": "SMOG grade",
