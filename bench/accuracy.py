@@ -55,7 +55,10 @@ def syllable_section() -> None:
         with medical_file.open(encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t"))
         groups.append(
-            ("Medical words not in CMU (hand-checked)", [(r["word"], int(r["syllables"])) for r in rows])
+            (
+                "Medical words not in CMU (hand-checked)",
+                [(r["word"], int(r["syllables"])) for r in rows],
+            )
         )
     for name, words in groups:
         ours = sum(estimate(w) == n for w, n in words) / len(words)
@@ -101,9 +104,9 @@ def pair_section() -> None:
         name: (lambda t, m=metric: grade(m, sentence_counts(one(t))))
         for name, metric in GRADE_METRICS_ORDER
     }
-    scores["plainlint difficulty (jargon-aware)"] = lambda t: sentence_difficulty(
-        one(t), lexicon
-    ).score
+    scores["plainlint difficulty (jargon-aware)"] = lambda t: (
+        sentence_difficulty(one(t), lexicon).score
+    )
     halves = {
         "calibration": pairs[0::2],
         "held-out": pairs[1::2],

@@ -70,7 +70,10 @@ def found(text: str) -> list[str]:
         ("Two biopsies were done.", ["biopsies"]),
         ("Metastases were found; it may metastasize.", ["Metastases", "metastasize"]),
         ("An open label study, an open-label study.", ["open label", "open-label"]),
-        ("Longer progression-free survival and survival.", ["progression-free survival", "survival"]),
+        (
+            "Longer progression-free survival and survival.",
+            ["progression-free survival", "survival"],
+        ),
         ("The progression-free\nsurvival was longer.", ["progression-free\nsurvival"]),
         ("ANEMIA and Anemia.", ["ANEMIA", "Anemia"]),
         ("Hypoanemia and anemias.", ["anemias"]),
