@@ -2,8 +2,9 @@
 Works out the article's reading grade from its sentences (not its headings,
 labels, code or links' addresses) and reports it when it is above the target
 of the article's profile: grade 8 by the Flesch-Kincaid formula for patients,
-unless your config says otherwise. It names the sentences that raise the grade
-the most, so you know where to start.
+unless your config says otherwise. It names the hardest sentences (by plainlint's
+jargon-aware difficulty score: long, with many-syllable words, jargon and rare
+words), so you know where to start.
 
 ## Why is this bad
 The NIH, the CDC and the AMA ask for patient materials at grade 6 to 8. Text
@@ -29,6 +30,7 @@ of flesch-kincaid, smog, coleman-liau, ari, gunning-fog or dale-chall.
 
 from __future__ import annotations
 
+from linter.difficulty import sentence_difficulty
 from linter.document import Document
 from linter.grades import METRIC_NAMES, grade, sentence_counts, total
 from linter.rules import Report
@@ -54,21 +56,15 @@ def check(doc: Document, report: Report) -> None:
     score = grade(metric, whole)
     if round(score, 1) <= target:
         return
-    # The sentences whose removal lowers the grade the most are the ones to rewrite.
-    drops = []
-    if len(sentences) > 1:
-        for sentence, c in zip(sentences, counts, strict=True):
-            drops.append((score - grade(metric, whole - c), sentence))
-    drops.sort(key=lambda d: -d[0])
+    # Name the sentences readers find hardest: long, and full of jargon and rare words.
+    ranked = sorted(sentences, key=lambda s: -sentence_difficulty(s, doc.lexicon).score)
     suggestions = []
-    for drop, sentence in drops[:_NAMED]:
-        if drop <= 0:
-            break
+    for sentence in ranked[:_NAMED]:
         line = doc.source.position(sentence.unit.offset(sentence.start))[0]
         words = sentence.text.split()
         quote = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
         suggestions.append(
-            f"Rewrite the sentence on line {line} ('{quote}'): it raises the grade most."
+            f"Rewrite the sentence on line {line} ('{quote}'): it is one of the hardest."
         )
     if not suggestions:
         suggestions.append("Use shorter sentences and shorter, everyday words.")
