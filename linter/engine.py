@@ -13,6 +13,7 @@ from linter.config import Config, Profile
 from linter.diagnostics import Diagnostic, Fix, Span
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
+from linter.grades import grade, sentence_counts, total
 from linter.lexicon import LexiconError
 from linter.markdown import parse_markdown
 from linter.prose import build_prose
@@ -33,6 +34,8 @@ class FileResult:
     # With --fix or --diff: how many fixes were applied, and the diff they make.
     fixed: int = 0
     diff: str | None = None
+    # The article's reading grade by its profile's metric, for summaries.
+    grade: float | None = None
 
 
 @dataclass(frozen=True)
@@ -101,4 +104,5 @@ def _lint(src: SourceFile, config: Config, options: Options) -> FileResult:
     kept = apply_suppressions(found, src, doc.prose.comments, doc.settings.ignore)
     kept.sort(key=Diagnostic.sort_key)
     lines = {d.line: src.line_text(d.line) for d in kept}
-    return FileResult(src.path, kept, profile=doc.profile, lines=lines)
+    score = grade(doc.profile.grade_metric, total(sentence_counts(s) for s in doc.sentences))
+    return FileResult(src.path, kept, profile=doc.profile, lines=lines, grade=round(score, 1))

@@ -86,6 +86,11 @@ _CONTROL = re.compile(
 )
 
 
-def clean(text: str) -> str:
-    """Article text made safe for a terminal: no control characters or ANSI escapes."""
+def clean(text: str, keep_lines: bool = False) -> str:
+    """Article text made safe for a terminal: no control characters or ANSI escapes.
+
+    keep_lines keeps CR and LF, for formats that escape them themselves.
+    """
+    if keep_lines:
+        return _CONTROL.sub(lambda m: m.group() if m.group() in "\r\n" else "", text)
     return _CONTROL.sub("", text.replace("\t", " "))
