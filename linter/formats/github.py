@@ -33,9 +33,8 @@ class Formatter:
         self.results.append(result)
         if result.error is not None:
             where = escape_property(result.path)
-            self.out.write(
-                f"::error file={where},title=plainlint::{escape_data(clean(result.error, keep_lines=True))}\n"
-            )
+            text = escape_data(clean(result.error, keep_lines=True))
+            self.out.write(f"::error file={where},title=plainlint::{text}\n")
         for d in result.diagnostics:
             props = {
                 "file": d.path,
