@@ -69,6 +69,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     help="Also apply fixes that may change the meaning (with --fix).",
 )
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff; change no file.")
+@click.option(
+    "--diff-base",
+    metavar="REF",
+    help="Only report problems on lines added or changed since this git revision.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
 def check(
@@ -81,10 +86,12 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    diff_base: str | None,
     verbose: bool,
     quiet: bool,
 ) -> None:
     """Check articles for plain language. PATHS are files or folders (default: .)."""
+    from linter.diffbase import DiffBaseError, filter_result
     from linter.engine import FileResult, Options
     from linter.files import display_path
     from linter.formats import Summary, formatter, names
@@ -141,7 +148,13 @@ def check(
         except ConfigError as exc:
             emit(FileResult(display, error=str(exc)))
             continue
-        emit(process_file(path, display, config, options, mode))
+        result = process_file(path, display, config, options, mode)
+        if diff_base is not None:
+            try:
+                result = filter_result(result, path, diff_base, config, options)
+            except DiffBaseError as exc:
+                _fail(str(exc))
+        emit(result)
     if mode.diff:
         if not quiet:
             click.echo(f"Would fix {summary.fixed} problem{'s' if summary.fixed != 1 else ''}.")

@@ -38,6 +38,8 @@ class Rule:
     tags: tuple[str, ...]
     doc: str
     check: Callable[[Document, Report], None]
+    # "lines" for problems about some text; "article" for the whole article (a grade).
+    scope: str = "lines"
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -49,6 +51,7 @@ class Rule:
             tags=tuple(module.TAGS),
             doc=(module.__doc__ or "").strip(),
             check=module.check,
+            scope=getattr(module, "SCOPE", "lines"),
         )
 
 

@@ -40,6 +40,7 @@ NAME = "reading-grade"
 SEVERITY = "warning"
 SUMMARY = "Reading grade above the profile's target"
 TAGS = ("readability", "grade")
+SCOPE = "article"
 
 _NAMED = 3
 
