@@ -12,9 +12,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "examples" / "pomalidomide-dexamethasone.md"
 
 
+BIN = Path(sys.executable).parent
+
+
 def plainlint_command() -> list[str]:
     """The installed plainlint command, as a writer runs it."""
-    found = shutil.which("plainlint")
+    found = shutil.which("plainlint", path=str(BIN)) or shutil.which("plainlint")
     return [found] if found else [sys.executable, "-m", "linter"]
 
 

@@ -1,0 +1,89 @@
+"""The real pre-commit, running plainlint's hooks from this checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+BAD = (
+    "---\naudienceLevel: patient\n---\n\n# Your treatment\n\n"
+    "Your prognosis depends on the regimen, and the median time to progression was longer "
+    "in the randomized study that compared two drugs over many months of careful follow-up.\n"
+)
+GOOD = (
+    "---\naudienceLevel: patient\n---\n\n# Rest and sleep\n\n"
+    "Many people feel tired. Take a short walk each day. Go to bed at the same time.\n"
+)
+
+pytestmark = pytest.mark.skipif(
+    not (ROOT / ".git").exists(), reason="pre-commit needs this checkout to be a git repository"
+)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    # One pre-commit cache for the module, so each hook environment is built once.
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    return {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def make_repo(tmp_path: Path, env: dict[str, str]) -> Path:
+    repo = tmp_path / "site"
+    repo.mkdir()
+    for args in (
+        ["git", "init", "-q"],
+        ["git", "config", "user.email", "writer@example.org"],
+        ["git", "config", "user.name", "Writer"],
+    ):
+        run(args, repo, env).check_returncode()
+    (repo / "bad.md").write_text(BAD, encoding="utf-8")
+    (repo / "good.md").write_text(GOOD, encoding="utf-8")
+    return repo
+
+
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+def test_try_repo_fails_a_bad_article_and_passes_a_good_one(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    repo = make_repo(tmp_path, env)
+    run(["git", "add", "."], repo, env).check_returncode()
+    bad = run([*PRE_COMMIT, "try-repo", str(ROOT), "plainlint", "--files", "bad.md"], repo, env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "plainlint" in bad.stdout and "Failed" in bad.stdout
+    assert "bad.md:7:1: PL201 This sentence has 28 words; the limit is 25." in bad.stdout
+    assert "bad.md:7:6: PL101 'prognosis' is jargon" in bad.stdout
+    good = run([*PRE_COMMIT, "try-repo", str(ROOT), "plainlint", "--files", "good.md"], repo, env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
+
+
+def test_installed_hook_blocks_the_commit_of_a_bad_article(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    head = run(["git", "rev-parse", "HEAD"], ROOT, env).stdout.strip()
+    repo = make_repo(tmp_path, env)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: plainlint\n", encoding="utf-8"
+    )
+    run([*PRE_COMMIT, "install"], repo, env).check_returncode()
+    run(["git", "add", "bad.md", ".pre-commit-config.yaml"], repo, env).check_returncode()
+    blocked = run(["git", "commit", "-m", "Add an article"], repo, env)
+    assert blocked.returncode != 0
+    assert "PL201" in blocked.stdout + blocked.stderr
+    assert run(["git", "log", "--oneline"], repo, env).stdout == ""
+    run(["git", "reset", "-q", "bad.md"], repo, env).check_returncode()
+    run(["git", "add", "good.md"], repo, env).check_returncode()
+    passed = run(["git", "commit", "-m", "Add a plain article"], repo, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Add a plain article" in run(["git", "log", "--oneline"], repo, env).stdout
