@@ -23,7 +23,8 @@ Some patients get tingling or numbness in their fingers.
 ## Settings
 `unfamiliar-threshold` in the config (default 2.5, from 2.0 up): the Zipf
 frequency below which a word counts as rare. 2.5 is about 3 uses in 10 million
-words. This rule reports at `info` level (see the README for how well it does).
+words. On hand-marked test text, 100% of the words it reported were jargon at
+2.5, against 57% to 82% at 3.0 (`python bench/jargon.py`), so 2.5 is the default.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from linter.rules import Report
 
 CODE = "PL102"
 NAME = "unfamiliar-word"
-SEVERITY = "info"
+SEVERITY = "warning"
 SUMMARY = "Rare word that most readers will not know"
 TAGS = ("jargon", "words")
 
