@@ -87,19 +87,26 @@ def sentence_section() -> None:
     print()
 
 
-def pair_section() -> None:
-    path = DATA / "sentence-pairs.tsv"
+PAIR_SETS = {
+    "mixed pairs": "sentence-pairs.tsv",
+    "hard pairs (plain rewrite explains at length)": "sentence-pairs-hard.tsv",
+}
+
+
+def read_pairs(file: str) -> list[tuple[str, str]]:
+    path = DATA / file
     if not path.exists():
-        print("Difficulty: (missing sentence-pairs.tsv)")
-        return
+        return []
     with path.open(encoding="utf-8") as fh:
-        pairs = [(r["technical"], r["plain"]) for r in csv.DictReader(fh, delimiter="\t")]
+        return [(r["technical"], r["plain"]) for r in csv.DictReader(fh, delimiter="\t")]
+
+
+def one(text: str):
+    return split_sentences(Unit("paragraph", text, [0], [0]))[0]
+
+
+def scorers() -> dict[str, Callable[[str], float]]:
     lexicon = load_lexicon()
-
-    def one(text: str):
-        [sentence] = split_sentences(Unit("paragraph", text, [0], [0]))[:1] or [None]
-        return sentence
-
     scores: dict[str, Callable[[str], float]] = {
         name: (lambda t, m=metric: grade(m, sentence_counts(one(t))))
         for name, metric in GRADE_METRICS_ORDER
@@ -107,20 +114,28 @@ def pair_section() -> None:
     scores["plainlint difficulty (jargon-aware)"] = lambda t: (
         sentence_difficulty(one(t), lexicon).score
     )
-    halves = {
-        "calibration": pairs[0::2],
-        "held-out": pairs[1::2],
-        "all": pairs,
-    }
-    print(f"Difficulty: how often the plain rewrite scores as easier ({len(pairs)} pairs)")
-    print(f"{'score':<40}" + "".join(f"{h:>13}" for h in halves))
-    for name, score in scores.items():
-        cells = []
-        for subset in halves.values():
-            right = sum(score(p) < score(t) for t, p in subset)
-            cells.append(f"{right / len(subset):>13.1%}")
-        print(f"{name:<40}" + "".join(cells))
-    print()
+    return scores
+
+
+def pair_section() -> None:
+    scores = scorers()
+    for label, file in PAIR_SETS.items():
+        pairs = read_pairs(file)
+        if not pairs:
+            print(f"Difficulty, {label}: (missing {file})\n")
+            continue
+        # Even-numbered pairs were looked at to set the weights; odd ones were not.
+        halves = {"calibration": pairs[0::2], "held-out": pairs[1::2], "all": pairs}
+        print(f"Difficulty, {label}: how often the plain rewrite scores as easier")
+        print(f"({len(pairs)} pairs in {file})")
+        print(f"{'score':<40}" + "".join(f"{h:>13}" for h in halves))
+        for name, score in scores.items():
+            cells = []
+            for subset in halves.values():
+                right = sum(score(p) < score(t) for t, p in subset)
+                cells.append(f"{right / len(subset):>13.1%}")
+            print(f"{name:<40}" + "".join(cells))
+        print()
 
 
 def main() -> int:
