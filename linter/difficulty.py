@@ -1,8 +1,10 @@
 """A jargon-aware difficulty score for each sentence.
 
-Grade formulas see only word and sentence lengths. This score adds a fixed number of
-grade levels for each jargon term and each rare word in the sentence (weights in
-rules/difficulty.yaml), because unknown words are what readers find hardest.
+Grade formulas see only word and sentence lengths, so a plain sentence that explains a
+term at length can score as harder than the jargon it replaces. This score starts from
+the Dale-Chall score (which counts words outside a list of familiar words) and adds a
+fixed amount for each jargon term and each rare word (weights in rules/difficulty.yaml).
+`grade` is the sentence's Flesch-Kincaid grade, shown beside it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 
 from linter.frequency import is_rare
 from linter.grades import grade, sentence_counts
-from linter.lexicon import Lexicon
+from linter.lexicon import Lexicon, Match
 from linter.packs import load_pack
 from linter.sentences import Sentence
 
@@ -44,21 +46,29 @@ class Difficulty:
 
 
 def sentence_difficulty(
-    sentence: Sentence, lexicon: Lexicon, w: Weights | None = None
+    sentence: Sentence,
+    lexicon: Lexicon,
+    w: Weights | None = None,
+    unit_matches: list[Match] | None = None,
 ) -> Difficulty:
+    """The score; unit_matches are the lexicon's matches in the sentence's unit, if known."""
     w = w or weights()
-    text = sentence.text
-    matches = lexicon.find(text)
-    covered = [(m.start, m.end) for m in matches]
+    if unit_matches is None:
+        unit_matches = lexicon.find(sentence.unit.text)
+    covered = [(m.start, m.end) for m in unit_matches if sentence.start <= m.start < sentence.end]
     rare = 0
-    for m in _WORD.finditer(text):
+    text = sentence.unit.text
+    for m in _WORD.finditer(text, sentence.start, sentence.end):
         word = m.group()
         if len(word) < 4 or any(s <= m.start() < e for s, e in covered):
             continue
         # Names (a capital inside the sentence) and acronyms are not counted.
-        if word.isupper() or (word[0].isupper() and m.start() > 0):
+        if word.isupper() or (word[0].isupper() and m.start() > sentence.start):
             continue
         if is_rare(word, w.threshold):
             rare += 1
-    fk = grade("flesch-kincaid", sentence_counts(sentence))
-    return Difficulty(fk, len(matches), rare, fk + w.jargon * len(matches) + w.rare * rare)
+    counts = sentence_counts(sentence)
+    fk = grade("flesch-kincaid", counts)
+    base = grade("dale-chall", counts)
+    jargon = len(covered)
+    return Difficulty(fk, jargon, rare, base + w.jargon * jargon + w.rare * rare)

@@ -7,8 +7,9 @@ from functools import cached_property
 from typing import Any
 
 from linter.config import Config, Profile
+from linter.difficulty import Difficulty, sentence_difficulty
 from linter.frontmatter import FrontMatter
-from linter.lexicon import Lexicon, load_lexicon, normalize_url
+from linter.lexicon import Lexicon, Match, load_lexicon, normalize_url
 from linter.prose import HEADING, Prose, Unit
 from linter.sentences import Sentence, split_sentences
 from linter.source import ReadError, SourceFile
@@ -83,6 +84,19 @@ class Document:
     @cached_property
     def lexicon(self) -> Lexicon:
         return load_lexicon(self.config.lexicon, self.config.glossary)
+
+    @cached_property
+    def _matches(self) -> dict[int, list[Match]]:
+        return {id(unit): self.lexicon.find(unit.text) for unit in self.prose.units}
+
+    def jargon_in(self, unit: Unit) -> list[Match]:
+        """The jargon list's matches in a unit (found once, used by several rules)."""
+        return self._matches[id(unit)]
+
+    def difficulty(self, sentence: Sentence) -> Difficulty:
+        return sentence_difficulty(
+            sentence, self.lexicon, unit_matches=self.jargon_in(sentence.unit)
+        )
 
     def is_glossary_link(self, href: str) -> bool:
         if self.config.glossary_regex.search(href) is not None:

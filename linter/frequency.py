@@ -48,6 +48,7 @@ def built_from_common_words(word: str, table: dict[str, float], threshold: float
     )
 
 
+@cache
 def is_rare(word: str, threshold: float) -> bool:
     """A lowercase word that is rare in everyday English and not built from common words."""
     table = frequencies()

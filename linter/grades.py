@@ -67,6 +67,7 @@ def familiar_words() -> frozenset[str]:
         return frozenset()
 
 
+@cache
 def word_counts(word: str) -> tuple[int, int, int, int]:
     """(syllables, letters, polysyllable 0/1, unfamiliar 0/1) for one word."""
     n, _ = syllables(word)
@@ -76,6 +77,9 @@ def word_counts(word: str) -> tuple[int, int, int, int]:
 
 
 def sentence_counts(sentence: Sentence) -> Counts:
+    # Several rules and the engine need the same counts: work them out once.
+    if sentence.counts is not None:
+        return sentence.counts  # type: ignore[no-any-return]
     syl = let = poly = unf = 0
     for w in sentence.words:
         a, b, c, d = word_counts(w.text)
@@ -83,7 +87,8 @@ def sentence_counts(sentence: Sentence) -> Counts:
         let += b
         poly += c
         unf += d
-    return Counts(1, len(sentence.words), syl, let, poly, unf)
+    sentence.counts = Counts(1, len(sentence.words), syl, let, poly, unf)
+    return sentence.counts
 
 
 def total(counts: Iterable[Counts]) -> Counts:

@@ -7,7 +7,7 @@ decimals (4.0 months) or inside brackets, and keeps closing quotes with their se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from linter.packs import load_pack
@@ -36,6 +36,8 @@ class Sentence:
     start: int
     end: int
     words: list[Word]
+    # Filled in once by grades.sentence_counts.
+    counts: object = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from linter.config import GRADE_METRICS, Config
-from linter.difficulty import sentence_difficulty
 from linter.document import Document
 from linter.engine import load_document
 from linter.grades import METRIC_NAMES, grade, sentence_counts, total
@@ -43,7 +42,7 @@ def word_stats(doc: Document) -> list[dict[str, Any]]:
 def sentence_stats(doc: Document) -> list[dict[str, Any]]:
     out = []
     for s in doc.sentences:
-        d = sentence_difficulty(s, doc.lexicon)
+        d = doc.difficulty(s)
         out.append(
             {
                 "line": doc.source.position(s.unit.offset(s.start))[0],

@@ -69,7 +69,7 @@ def check(doc: Document, report: Report) -> None:
         if unit.kind in (HEADING, LABEL):
             continue
         starts: set[int] | None = None
-        for match in doc.lexicon.find(unit.text):
+        for match in doc.jargon_in(unit):
             term = match.term
             if tokens(term.term) in allowed:
                 continue

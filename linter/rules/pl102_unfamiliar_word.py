@@ -87,7 +87,7 @@ def check(doc: Document, report: Report) -> None:
     for unit in doc.units:
         if unit.kind in (HEADING, LABEL):
             continue
-        jargon = [(m.start, m.end) for m in doc.lexicon.find(unit.text)]
+        jargon = [(m.start, m.end) for m in doc.jargon_in(unit)]
         starts = {s.start for s in doc.sentences_of(unit)} if unit.is_prose_sentences else {0}
         for m in _WORD.finditer(unit.text):
             word = m.group()

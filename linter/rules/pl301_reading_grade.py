@@ -30,7 +30,6 @@ of flesch-kincaid, smog, coleman-liau, ari, gunning-fog or dale-chall.
 
 from __future__ import annotations
 
-from linter.difficulty import sentence_difficulty
 from linter.document import Document
 from linter.grades import METRIC_NAMES, grade, sentence_counts, total
 from linter.rules import Report
@@ -58,7 +57,7 @@ def check(doc: Document, report: Report) -> None:
     if round(score, 1) <= target:
         return
     # Name the sentences readers find hardest: long, and full of jargon and rare words.
-    ranked = sorted(sentences, key=lambda s: -sentence_difficulty(s, doc.lexicon).score)
+    ranked = sorted(sentences, key=lambda s: -doc.difficulty(s).score)
     suggestions = []
     for sentence in ranked[:_NAMED]:
         line = doc.source.position(sentence.unit.offset(sentence.start))[0]
