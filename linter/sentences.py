@@ -49,13 +49,17 @@ class _Abbreviations:
     titles: frozenset[str]
     before_number: frozenset[str]
     common: frozenset[str]
+    units: frozenset[str]
 
 
 @cache
 def _abbreviations() -> _Abbreviations:
     data = load_pack("abbreviations.yaml")
     return _Abbreviations(
-        frozenset(data["titles"]), frozenset(data["before-number"]), frozenset(data["common"])
+        frozenset(data["titles"]),
+        frozenset(data["before-number"]),
+        frozenset(data["common"]),
+        frozenset(data["units"]),
     )
 
 
@@ -177,8 +181,11 @@ def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
         return False
     if bare in abbr.before_number and nxt.isdigit():
         return False
-    if bare in ("e.g", "i.e", "vs", "al", "cf", "viz", "approx"):
+    if bare in ("e.g", "i.e", "vs", "cf", "viz", "approx"):
         return False
+    if bare in abbr.units and re.search(r"\d\s*$", text[: start - len(word)]):
+        # "5 mg. Higher doses ...": a measurement ends the sentence.
+        return nxt.isupper()
     if len(bare) == 1 and bare.isalpha() and word[:1].isupper():
         # An initial (J. Smith), unless it is the pronoun I ending a sentence.
         if word != "I":
@@ -258,6 +265,16 @@ _OPENING_WORDS = frozenset(
         "call",
         "take",
         "keep",
+        "please",
+        "half",
+        "both",
+        "none",
+        "every",
+        "several",
+        "few",
+        "no",
+        "do",
+        "then",
         "mr",
         "mrs",
         "ms",
