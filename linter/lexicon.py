@@ -85,6 +85,7 @@ class Lexicon:
         self.index: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         # Glossary address -> its term, to catch links to the wrong entry.
         self.by_url: dict[str, Term] = {}
+        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     @classmethod
     def from_entries(
@@ -129,6 +130,44 @@ class Lexicon:
         return lex
 
     def find(self, text: str) -> list[Match]:
+        lower = text.lower()
+        if len(lower) != len(text):
+            # A few characters change length when lowercased (İ): match token by token.
+            return self._find_slow(text)
+        index = self.index
+        out: list[Match] = []
+        after = 0
+        for m in _TOKEN.finditer(lower):
+            start = m.start()
+            if start < after:
+                continue
+            candidates = index.get(m.group())
+            if not candidates:
+                continue
+            for words, term in candidates:
+                if len(words) == 1:
+                    out.append(Match(term, start, m.end()))
+                    after = m.end()
+                    break
+                rest = self._rest(words).match(lower, m.end())
+                if rest is not None:
+                    out.append(Match(term, start, rest.end()))
+                    after = rest.end()
+                    break
+        return out
+
+    def _rest(self, words: tuple[str, ...]) -> re.Pattern[str]:
+        """The words after the first, each a whole word, joined by spaces or hyphens."""
+        pattern = self._patterns.get(words)
+        if pattern is None:
+            joiner = _JOINER.pattern
+            pattern = re.compile(
+                "".join(f"{joiner}{re.escape(w)}(?![^\\W_])" for w in words[1:])
+            )
+            self._patterns[words] = pattern
+        return pattern
+
+    def _find_slow(self, text: str) -> list[Match]:
         found = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
         out: list[Match] = []
         i = 0
@@ -136,18 +175,17 @@ class Lexicon:
         while i < n:
             candidates = self.index.get(found[i][2])
             matched = 0
-            if candidates:
-                for words, term in candidates:
-                    k = len(words)
-                    if i + k > n:
-                        continue
-                    if all(found[i + j][2] == words[j] for j in range(1, k)) and all(
-                        _JOINER.fullmatch(text, found[i + j - 1][1], found[i + j][0])
-                        for j in range(1, k)
-                    ):
-                        out.append(Match(term, found[i][0], found[i + k - 1][1]))
-                        matched = k
-                        break
+            for words, term in candidates or ():
+                k = len(words)
+                if i + k > n:
+                    continue
+                if all(found[i + j][2] == words[j] for j in range(1, k)) and all(
+                    _JOINER.fullmatch(text, found[i + j - 1][1], found[i + j][0])
+                    for j in range(1, k)
+                ):
+                    out.append(Match(term, found[i][0], found[i + k - 1][1]))
+                    matched = k
+                    break
             i += matched or 1
         return out
 
