@@ -161,9 +161,7 @@ class Lexicon:
         pattern = self._patterns.get(words)
         if pattern is None:
             joiner = _JOINER.pattern
-            pattern = re.compile(
-                "".join(f"{joiner}{re.escape(w)}(?![^\\W_])" for w in words[1:])
-            )
+            pattern = re.compile("".join(f"{joiner}{re.escape(w)}(?![^\\W_])" for w in words[1:]))
             self._patterns[words] = pattern
         return pattern
 

@@ -77,6 +77,75 @@ def _weights() -> dict[str, float]:
 
 
 _DIGITS = re.compile(r"\d")
+_AFFIXES = Path(__file__).resolve().parent / "data" / "syllable-affixes.txt"
+
+
+@cache
+def _affixes() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    prefixes: list[tuple[str, int]] = []
+    suffixes: list[tuple[str, int]] = []
+    with _AFFIXES.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, part, count = line.split()
+            (prefixes if kind == "prefix" else suffixes).append((part, int(count)))
+    # Longest first, so 'lidomide' wins over 'mide'.
+    return (
+        tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
+        tuple(sorted(suffixes, key=lambda p: -len(p[0]))),
+    )
+
+
+# Vowel pairs said as one sound; other pairs inside a word part are two syllables.
+_DIPHTHONGS = frozenset(
+    [
+        "ai",
+        "au",
+        "ay",
+        "ee",
+        "ei",
+        "eu",
+        "ey",
+        "oa",
+        "oe",
+        "oi",
+        "oo",
+        "ou",
+        "oy",
+        "ui",
+        "uy",
+        "ae",
+        "ew",
+        "ow",
+        "aw",
+    ]
+)
+
+
+def _fragment(part: str) -> int:
+    """Syllables in what is left of a word once its known parts are taken off.
+
+    Unlike a whole word, a fragment's final e is said ('dabrafe-nib'), so each vowel
+    group counts, plus one for each pair of vowels said apart ('ste-a-tosis').
+    """
+    count = 0
+    for m in _GROUP.finditer(part):
+        g = m.group()
+        if g[0] == "y" and m.start() == 0 and len(part) > 1:
+            g = g[1:]
+            if not g:
+                continue
+        # '-tion', '-sion', '-cion', '-gion': the i is not a syllable of its own.
+        soft = m.start() > 0 and part[m.start() - 1] in "tscg" and g.startswith("io")
+        pairs = zip(g, g[1:], strict=False)
+        count += 1 + sum(1 for a, b in pairs if a + b not in _DIPHTHONGS) - int(soft)
+    return count
+
+
+def _model(w: str) -> int:
+    weights = _weights()
+    return round(sum(weights.get(f, 0.0) for f in features(w)))
 
 
 @cache
@@ -85,5 +154,30 @@ def estimate(word: str) -> int:
     if not w:
         # A number is read aloud; count its digits as a rough guide.
         return max(1, len(_DIGITS.findall(word)))
-    weights = _weights()
-    return max(1, round(sum(weights.get(f, 0.0) for f in features(w))))
+    # Medical words are built from parts whose syllables are known: count those,
+    # and estimate only what is left.
+    prefixes, suffixes = _affixes()
+    known = 0
+    rest = w
+    for part, count in suffixes:
+        if rest.endswith(part) and len(rest) > len(part) + 1:
+            rest = rest[: -len(part)]
+            known += count
+            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for part, count in prefixes:
+            # 'adeno' + 'id' would split the diphthong of 'adenoid': keep it whole.
+            if (
+                rest.startswith(part)
+                and len(rest) > len(part) + 1
+                and not (part[-1] in "aeiou" and rest[len(part)] in "iuy")
+            ):
+                rest = rest[len(part) :]
+                known += count
+                stripped = True
+                break
+    if known == 0:
+        return max(1, _model(w))
+    return known + _fragment(rest)
