@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from functools import cache
@@ -138,7 +139,7 @@ def _fragment(part: str) -> int:
                 continue
         # '-tion', '-sion', '-cion', '-gion': the i is not a syllable of its own.
         soft = m.start() > 0 and part[m.start() - 1] in "tscg" and g.startswith("io")
-        pairs = zip(g, g[1:], strict=False)
+        pairs = itertools.pairwise(g)
         count += 1 + sum(1 for a, b in pairs if a + b not in _DIPHTHONGS) - int(soft)
     return count
 
