@@ -34,3 +34,9 @@ def test_dictionary_words_and_estimates() -> None:
     assert syllables("the") == (1, "dictionary")
     assert syllables("neutropenia") == (5, "estimate")
     assert syllables("thrombocytopenia") == (7, "estimate")
+
+
+def test_shipped_syllable_model_is_what_the_training_script_makes() -> None:
+    train = _tool("train_syllables")
+    shipped = (ROOT / "linter" / "data" / "syllable-model.txt").read_text(encoding="utf-8")
+    assert shipped == train.render(train.train(train.training_words()))
