@@ -181,3 +181,17 @@ def test_a_full_lint_run_opens_no_socket() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "exit 1" in proc.stdout
     assert "PL301" in proc.stdout
+
+
+def test_stats_words_and_sentences() -> None:
+    words = json.loads(invoke("stats", "--words", "--format", "json", str(SEED)).output)
+    assert set(words[0]) == {"word", "syllables", "source"}
+    by_word = {w["word"].lower(): w for w in words}
+    assert by_word["neutropenia"] == {"word": "neutropenia", "syllables": 5, "source": "estimate"}
+    assert by_word["patients"]["source"] == "dictionary"
+    sentences = json.loads(invoke("stats", "--sentences", "--format", "json", str(SEED)).output)
+    assert set(sentences[0]) == {"line", "text", "words", "grade", "difficulty"}
+    longest = max(sentences, key=lambda s: s["words"])
+    assert (longest["line"], longest["words"]) == (66, 54)
+    table = invoke("stats", "--sentences", str(SEED)).output
+    assert table.splitlines()[0].split() == ["line", "words", "grade", "difficulty", "text"]
