@@ -55,12 +55,13 @@ def sentence_difficulty(
     w = w or weights()
     if unit_matches is None:
         unit_matches = lexicon.find(sentence.unit.text)
-    covered = [(m.start, m.end) for m in unit_matches if sentence.start <= m.start < sentence.end]
+    inside = [m for m in unit_matches if sentence.start <= m.start < sentence.end]
+    covered = {i for m in inside for i in range(m.start, m.end)}
     rare = 0
     text = sentence.unit.text
     for m in _WORD.finditer(text, sentence.start, sentence.end):
         word = m.group()
-        if len(word) < 4 or any(s <= m.start() < e for s, e in covered):
+        if len(word) < 4 or m.start() in covered:
             continue
         # Names (a capital inside the sentence) and acronyms are not counted.
         if word.isupper() or (word[0].isupper() and m.start() > sentence.start):
@@ -70,5 +71,5 @@ def sentence_difficulty(
     counts = sentence_counts(sentence)
     fk = grade("flesch-kincaid", counts)
     base = grade("dale-chall", counts)
-    jargon = len(covered)
+    jargon = len(inside)
     return Difficulty(fk, jargon, rare, base + w.jargon * jargon + w.rare * rare)

@@ -85,7 +85,8 @@ class Lexicon:
         self.index: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         # Glossary address -> its term, to catch links to the wrong entry.
         self.by_url: dict[str, Term] = {}
-        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._patterns: dict[str, tuple[re.Pattern[str], list[Term]] | None] = {}
+        self._single: dict[str, Term] = {}
 
     @classmethod
     def from_entries(
@@ -141,29 +142,43 @@ class Lexicon:
             start = m.start()
             if start < after:
                 continue
-            candidates = index.get(m.group())
+            word = m.group()
+            candidates = index.get(word)
             if not candidates:
                 continue
-            for words, term in candidates:
-                if len(words) == 1:
-                    out.append(Match(term, start, m.end()))
-                    after = m.end()
-                    break
-                rest = self._rest(words).match(lower, m.end())
-                if rest is not None:
-                    out.append(Match(term, start, rest.end()))
-                    after = rest.end()
-                    break
+            longer = self._continuations(word)
+            hit = longer[0].match(lower, m.end()) if longer is not None else None
+            if hit is not None:
+                term = longer[1][hit.lastindex - 1]  # type: ignore[operator]
+                out.append(Match(term, start, hit.end()))
+                after = hit.end()
+                continue
+            single = self._single.get(word)
+            if single is not None:
+                out.append(Match(single, start, m.end()))
+                after = m.end()
         return out
 
-    def _rest(self, words: tuple[str, ...]) -> re.Pattern[str]:
-        """The words after the first, each a whole word, joined by spaces or hyphens."""
-        pattern = self._patterns.get(words)
-        if pattern is None:
-            joiner = _JOINER.pattern
-            pattern = re.compile("".join(f"{joiner}{re.escape(w)}(?![^\\W_])" for w in words[1:]))
-            self._patterns[words] = pattern
-        return pattern
+    def _continuations(self, first: str) -> tuple[re.Pattern[str], list[Term]] | None:
+        """One pattern for all the phrases that start with a word, longest first.
+
+        Each alternative is a group; the group that matched names the term.
+        """
+        if first in self._patterns:
+            return self._patterns[first]
+        joiner = _JOINER.pattern
+        parts: list[str] = []
+        terms: list[Term] = []
+        for words, term in self.index[first]:
+            if len(words) == 1:
+                self._single.setdefault(first, term)
+                continue
+            rest = "".join(f"{joiner}{re.escape(w)}(?![^\\W_])" for w in words[1:])
+            parts.append(f"({rest})")
+            terms.append(term)
+        found = (re.compile("|".join(parts)), terms) if parts else None
+        self._patterns[first] = found
+        return found
 
     def _find_slow(self, text: str) -> list[Match]:
         found = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class ReadError(Exception):
@@ -21,19 +24,9 @@ class SourceFile:
 
     @classmethod
     def from_text(cls, path: str, text: str, bom: bool = False) -> SourceFile:
-        starts = [0]
-        i = 0
-        n = len(text)
         # CRLF, LF and a lone CR each end a line, as they do for editors and markdown-it.
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                starts.append(i + 1)
-            elif c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_END.finditer(text))
         return cls(path, text, starts, bom)
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -87,7 +87,7 @@ def check(doc: Document, report: Report) -> None:
     for unit in doc.units:
         if unit.kind in (HEADING, LABEL):
             continue
-        jargon = [(m.start, m.end) for m in doc.jargon_in(unit)]
+        jargon = {i for m in doc.jargon_in(unit) for i in range(m.start, m.end)}
         starts = {s.start for s in doc.sentences_of(unit)} if unit.is_prose_sentences else {0}
         for m in _WORD.finditer(unit.text):
             word = m.group()
@@ -96,7 +96,7 @@ def check(doc: Document, report: Report) -> None:
                 continue
             if word.isupper() or unit.link_at(m.start()) is not None:
                 continue
-            if any(s <= m.start() < e for s, e in jargon):
+            if m.start() in jargon:
                 continue
             zipf = table.get(lower, 0.0)
             if zipf >= threshold or built_from_common_words(lower, table, threshold):
