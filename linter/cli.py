@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +16,7 @@ from linter import __version__
 from linter.config import Config, ConfigError, defaults, find_config, load_config
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.results import FileResult
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,6 +76,20 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     metavar="REF",
     help="Only report problems on lines added or changed since this git revision.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="How many files to check at once (default: one per CPU).",
+)
+@click.option("--no-cache", is_flag=True, help="Check every file again, ignoring the cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    default=".plainlint_cache",
+    show_default=True,
+    help="Where to keep results of unchanged files.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
 def check(
@@ -87,16 +103,21 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     diff_base: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path,
     verbose: bool,
     quiet: bool,
 ) -> None:
     """Check articles for plain language. PATHS are files or folders (default: .)."""
+    from linter.cache import ResultCache
     from linter.diffbase import DiffBaseError, filter_result
-    from linter.engine import FileResult, Options
     from linter.files import display_path
     from linter.formats import Summary, formatter, names
+    from linter.parallel import Task, run
+    from linter.results import FileResult, Options
     from linter.rules import selected, unknown_keys
-    from linter.runner import FixMode, process_file
+    from linter.runner import FixMode
 
     try:
         make = formatter(output_format)
@@ -140,21 +161,28 @@ def check(
             return
         fmt.file(result)
 
-    for path in _targets(paths or (Path("."),), configs, emit):
+    items: list[Task | FileResult] = []
+    for path in _targets(paths or (Path("."),), configs, items.append):
         display = display_path(path)
         try:
             config = configs.for_path(path)
             options = options_for(config)
         except ConfigError as exc:
-            emit(FileResult(display, error=str(exc)))
+            items.append(FileResult(display, error=str(exc)))
             continue
-        result = process_file(path, display, config, options, mode)
-        if diff_base is not None:
+        items.append(Task(path, display, config, options))
+    cache = None if no_cache else ResultCache(cache_dir)
+    progress = _Progress(len(items), output_format in ("concise", "full") and not quiet)
+    for item, result in run(items, mode, jobs or os.cpu_count() or 1, cache):
+        if diff_base is not None and isinstance(item, Task):
             try:
-                result = filter_result(result, path, diff_base, config, options)
+                result = filter_result(result, item.path, diff_base, item.config, item.options)
             except DiffBaseError as exc:
+                progress.done()
                 _fail(str(exc))
+        progress.step(bool(result.diagnostics or result.error))
         emit(result)
+    progress.done()
     if mode.diff:
         if not quiet:
             click.echo(f"Would fix {summary.fixed} problem{'s' if summary.fixed != 1 else ''}.")
@@ -167,12 +195,46 @@ def check(
         sys.exit(1)
 
 
+class _Progress:
+    """A progress line on stderr for long runs on a terminal; nothing otherwise."""
+
+    def __init__(self, total: int, wanted: bool) -> None:
+        self.total = total
+        self.count = 0
+        self.shown = False
+        self.last = 0.0
+        self.on = wanted and total >= 50 and sys.stderr.isatty()
+
+    def step(self, clear: bool) -> None:
+        self.count += 1
+        if not self.on:
+            return
+        now = time.monotonic()
+        if clear and self.shown:
+            sys.stderr.write("\r\x1b[K")
+            self.shown = False
+        if now - self.last >= 0.1:
+            self.last = now
+            width = 30
+            filled = width * self.count // self.total
+            bar = "#" * filled + "-" * (width - filled)
+            sys.stderr.write(f"\r[{bar}] {self.count}/{self.total} files")
+            sys.stderr.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self.on and self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
 def _targets(
     paths: tuple[Path, ...], configs: _Configs, emit: Callable[[FileResult], None]
 ) -> Iterator[Path]:
     """Files to check, in a stable order; missing paths are reported and skipped."""
-    from linter.engine import FileResult
     from linter.files import display_path, matches, walk
+    from linter.results import FileResult
 
     seen: set[Path] = set()
     for given in paths:

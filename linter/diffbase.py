@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter.config import Config
-from linter.engine import FileResult, Options, lint_source
+from linter.engine import lint_source
+from linter.results import FileResult, Options
 from linter.rules import find_rule
 from linter.source import SourceFile
 

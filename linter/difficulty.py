@@ -9,7 +9,6 @@ fixed amount for each jargon term and each rare word (weights in rules/difficult
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,8 +17,6 @@ from linter.grades import grade, sentence_counts
 from linter.lexicon import Lexicon, Match
 from linter.packs import load_pack
 from linter.sentences import Sentence
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @dataclass(frozen=True)
@@ -52,24 +49,23 @@ def sentence_difficulty(
     unit_matches: list[Match] | None = None,
 ) -> Difficulty:
     """The score; unit_matches are the lexicon's matches in the sentence's unit, if known."""
-    w = w or weights()
+    w_ = w or weights()
     if unit_matches is None:
         unit_matches = lexicon.find(sentence.unit.text)
     inside = [m for m in unit_matches if sentence.start <= m.start < sentence.end]
     covered = {i for m in inside for i in range(m.start, m.end)}
     rare = 0
-    text = sentence.unit.text
-    for m in _WORD.finditer(text, sentence.start, sentence.end):
-        word = m.group()
-        if len(word) < 4 or m.start() in covered:
+    for w in sentence.words:
+        word = w.text
+        if len(word) < 4 or w.start in covered or not word.isalpha():
             continue
         # Names (a capital inside the sentence) and acronyms are not counted.
-        if word.isupper() or (word[0].isupper() and m.start() > sentence.start):
+        if word.isupper() or (word[0].isupper() and w.start > sentence.start):
             continue
-        if is_rare(word, w.threshold):
+        if is_rare(word, w_.threshold):
             rare += 1
     counts = sentence_counts(sentence)
     fk = grade("flesch-kincaid", counts)
     base = grade("dale-chall", counts)
     jargon = len(inside)
-    return Difficulty(fk, jargon, rare, base + w.jargon * jargon + w.rare * rare)
+    return Difficulty(fk, jargon, rare, base + w_.jargon * jargon + w_.rare * rare)

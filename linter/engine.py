@@ -6,10 +6,9 @@ sentences and words -> rules -> diagnostics -> suppressions -> output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.config import Config, Profile
+from linter.config import Config
 from linter.diagnostics import Diagnostic, Fix, Span
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
@@ -17,31 +16,10 @@ from linter.grades import grade, sentence_counts, total
 from linter.lexicon import LexiconError
 from linter.markdown import parse_markdown
 from linter.prose import build_prose
+from linter.results import FileResult, Options
 from linter.rules import Rule
 from linter.source import ReadError, SourceFile, read_source
 from linter.suppressions import apply_suppressions
-
-
-@dataclass
-class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None
-    skipped: str | None = None
-    profile: Profile | None = None
-    # The text of each line a diagnostic starts on, for formats that show it.
-    lines: dict[int, str] = field(default_factory=dict)
-    # With --fix or --diff: how many fixes were applied, and the diff they make.
-    fixed: int = 0
-    diff: str | None = None
-    # The article's reading grade by its profile's metric, for summaries.
-    grade: float | None = None
-
-
-@dataclass(frozen=True)
-class Options:
-    rules: tuple[Rule, ...]
-    audience: str | None = None
 
 
 def lint_file(path: Path, display: str, config: Config, options: Options) -> FileResult:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from linter.config import Config
 from linter.diagnostics import Applicability, Diagnostic, Edit
-from linter.engine import FileResult, Options, lint_source
+from linter.engine import lint_source
 from linter.frontmatter import parse_front_matter
+from linter.results import FileResult, Options
 from linter.source import ReadError, SourceFile
 
 _MAX_PASSES = 10

@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter.config import Config
-from linter.engine import FileResult, Options, lint_source
+from linter.engine import lint_source
 from linter.fixes import WriteError, fix_source, unified_diff, write_fixed
+from linter.results import FileResult, Options
 from linter.source import ReadError, read_source
 
 

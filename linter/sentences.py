@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from linter.packs import load_pack
 from linter.prose import Unit
@@ -23,8 +24,7 @@ _LIST_MARKER = re.compile(r"\s*[•⁃\-*]?\s*(?:\d{1,3}|[a-z])\.\)?")
 _OPENERS = "\"'“‘([¿¡"
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -156,6 +156,17 @@ def _boundaries(text: str) -> list[int]:
     return sorted(set(ends))
 
 
+_WORD_STOPS = frozenset("(\"'“‘[")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of characters before end, back to a space or an opening bracket or quote."""
+    start = end
+    while start > 0 and not (text[start - 1].isspace() or text[start - 1] in _WORD_STOPS):
+        start -= 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
     following = text[end:].lstrip()
     if not following:
@@ -165,8 +176,7 @@ def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
         return False
     if not punct.startswith("."):
         return True
-    word_match = re.search(r"([^\s(\"'“‘\[]*)$", text[:start])
-    word = word_match.group(1) if word_match else ""
+    word = _word_before(text, start)
     bare = word.lower().rstrip(".")
     abbr = _abbreviations()
     if (

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from linter.engine import FileResult
+from linter.results import FileResult
 
 
 @dataclass

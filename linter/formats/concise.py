@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from linter.engine import FileResult
 from linter.formats import Summary, clean
+from linter.results import FileResult
 
 
 class Formatter:

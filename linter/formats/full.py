@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.diagnostics import Diagnostic
-from linter.engine import FileResult
 from linter.formats import Summary, clean
+from linter.results import FileResult
 
 _WIDTH = 100
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from linter.engine import FileResult
 from linter.formats import Summary, clean
+from linter.results import FileResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -10,8 +10,8 @@ import hashlib
 import json
 from typing import Any, TextIO
 
-from linter.engine import FileResult
 from linter.formats import Summary
+from linter.results import FileResult
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

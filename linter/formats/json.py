@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from linter.engine import FileResult
 from linter.formats import Summary
+from linter.results import FileResult
 
 
 class Formatter:

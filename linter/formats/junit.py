@@ -7,8 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from linter.engine import FileResult
 from linter.formats import Summary
+from linter.results import FileResult
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -8,8 +8,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter import __version__
-from linter.engine import FileResult
 from linter.formats import Summary
+from linter.results import FileResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -71,7 +71,7 @@ def check(doc: Document, report: Report) -> None:
         starts: set[int] | None = None
         for match in doc.jargon_in(unit):
             term = match.term
-            if tokens(term.term) in allowed:
+            if allowed and tokens(term.term) in allowed:
                 continue
             if _capitalized(unit.text[match.start : match.end]) and term.term.islower():
                 # 'Lancet Oncology' or 'the Myeloma Section' names something: it is not jargon.

@@ -87,23 +87,33 @@ def check(doc: Document, report: Report) -> None:
     for unit in doc.units:
         if unit.kind in (HEADING, LABEL):
             continue
-        jargon = {i for m in doc.jargon_in(unit) for i in range(m.start, m.end)}
-        starts = {s.start for s in doc.sentences_of(unit)} if unit.is_prose_sentences else {0}
+        jargon: set[int] | None = None
+        starts: set[int] | None = None
         for m in _WORD.finditer(unit.text):
             word = m.group()
+            if len(word) < _MIN_LETTERS or word.isupper():
+                continue
             lower = word.lower().replace("’", "'")
-            if len(word) < _MIN_LETTERS or lower in seen or lower in allowed:
-                continue
-            if word.isupper() or unit.link_at(m.start()) is not None:
-                continue
-            if m.start() in jargon:
-                continue
             zipf = table.get(lower, 0.0)
-            if zipf >= threshold or built_from_common_words(lower, table, threshold):
+            # Most words are common: that test comes first, as it is the cheapest.
+            if zipf >= threshold or lower in seen or lower in allowed:
+                continue
+            if built_from_common_words(lower, table, threshold):
+                continue
+            if jargon is None:
+                jargon = {i for j in doc.jargon_in(unit) for i in range(j.start, j.end)}
+            if m.start() in jargon or unit.link_at(m.start()) is not None:
                 continue
             # A capital inside a sentence marks a name; at the start, an unknown word is too.
-            if word[0].isupper() and (m.start() not in starts or zipf == 0.0):
-                continue
+            if word[0].isupper():
+                if starts is None:
+                    starts = (
+                        {s.start for s in doc.sentences_of(unit)}
+                        if unit.is_prose_sentences
+                        else {0}
+                    )
+                if m.start() not in starts or zipf == 0.0:
+                    continue
             seen.add(lower)
             reason = how_rare(zipf)
             part = word_part(word)

@@ -1,0 +1,34 @@
+"""What one file's check gives: its problems, or why it was skipped or could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from linter.config import Profile
+from linter.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from linter.rules import Rule
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    skipped: str | None = None
+    profile: Profile | None = None
+    # The text of each line a diagnostic starts on, for formats that show it.
+    lines: dict[int, str] = field(default_factory=dict)
+    # With --fix or --diff: how many fixes were applied, and the diff they make.
+    fixed: int = 0
+    diff: str | None = None
+    # The article's reading grade by its profile's metric, for summaries.
+    grade: float | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    rules: tuple[Rule, ...]
+    audience: str | None = None
