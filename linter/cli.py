@@ -111,7 +111,6 @@ def check(
 ) -> None:
     """Check articles for plain language. PATHS are files or folders (default: .)."""
     from linter.cache import ResultCache
-    from linter.diffbase import DiffBaseError, filter_result
     from linter.files import display_path
     from linter.formats import Summary, formatter, names
     from linter.parallel import Task, run
@@ -175,6 +174,8 @@ def check(
     progress = _Progress(len(items), output_format in ("concise", "full") and not quiet)
     for item, result in run(items, mode, jobs or os.cpu_count() or 1, cache):
         if diff_base is not None and isinstance(item, Task):
+            from linter.diffbase import DiffBaseError, filter_result
+
             try:
                 result = filter_result(result, item.path, diff_base, item.config, item.options)
             except DiffBaseError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -118,7 +119,7 @@ def _read_raw(path: Path) -> dict[str, Any]:
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file in the folder of `start` or above it."""
-    folder = start.resolve()
+    folder = Path(os.path.abspath(start))
     if not folder.is_dir():
         folder = folder.parent
     return _find_in(folder)

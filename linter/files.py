@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from fnmatch import fnmatch
+from functools import cache
 from pathlib import Path
 
 # Folders that never hold articles a writer wants checked.
@@ -21,19 +22,32 @@ _SKIP_DIRS = {
 }
 
 
+@cache
+def _cwd() -> str:
+    return os.getcwd()
+
+
+def _relative(path: Path, root: str) -> str | None:
+    """The path below root, written with '/', or None when it is not below it."""
+    absolute = os.path.normpath(os.path.join(_cwd(), path))
+    if absolute == root:
+        return "."
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    if not absolute.startswith(prefix):
+        return None
+    return absolute[len(prefix) :].replace(os.sep, "/")
+
+
 def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """How a file is named in output: relative to the current folder when it is below it."""
+    return _relative(path, _cwd()) or path.as_posix()
 
 
 def matches(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
     """A glob matches the path relative to the config's folder, or any trailing part of it."""
-    try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        rel = path.as_posix()
+    if not patterns:
+        return False
+    rel = _relative(path, os.path.normpath(os.path.join(_cwd(), root))) or path.as_posix()
     parts = rel.split("/")
     for pattern in patterns:
         pattern = pattern.rstrip("/")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from linter.packs import pack_files, safe_yaml
+from linter.packs import pack_files, parsed_packs, safe_yaml, unchanged
 
 _TOKEN = re.compile(r"[^\W_]+")
 # What may stand between the words of one term: spaces, line breaks, hyphens, apostrophes.
@@ -85,8 +85,7 @@ class Lexicon:
         self.index: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         # Glossary address -> its term, to catch links to the wrong entry.
         self.by_url: dict[str, Term] = {}
-        self._patterns: dict[str, tuple[re.Pattern[str], list[Term]] | None] = {}
-        self._single: dict[str, Term] = {}
+        self.longest = 1
 
     @classmethod
     def from_entries(
@@ -128,6 +127,7 @@ class Lexicon:
             lex.index.setdefault(words[0], []).append((words, term))
         for entries_ in lex.index.values():
             entries_.sort(key=lambda e: -len(e[0]))
+        lex.longest = max((len(w) for w in forms), default=1)
         return lex
 
     def find(self, text: str) -> list[Match]:
@@ -142,43 +142,26 @@ class Lexicon:
             start = m.start()
             if start < after:
                 continue
-            word = m.group()
-            candidates = index.get(word)
+            candidates = index.get(m.group())
             if not candidates:
                 continue
-            longer = self._continuations(word)
-            hit = longer[0].match(lower, m.end()) if longer is not None else None
-            if hit is not None:
-                term = longer[1][hit.lastindex - 1]  # type: ignore[operator]
-                out.append(Match(term, start, hit.end()))
-                after = hit.end()
-                continue
-            single = self._single.get(word)
-            if single is not None:
-                out.append(Match(single, start, m.end()))
-                after = m.end()
+            following: list[tuple[str, int]] | None = None
+            for words, term in candidates:
+                k = len(words)
+                if k == 1:
+                    out.append(Match(term, start, m.end()))
+                    after = m.end()
+                    break
+                if following is None:
+                    following = _next_words(lower, m.end(), self.longest - 1)
+                if len(following) >= k - 1 and all(
+                    following[j][0] == words[j + 1] for j in range(k - 1)
+                ):
+                    end = following[k - 2][1]
+                    out.append(Match(term, start, end))
+                    after = end
+                    break
         return out
-
-    def _continuations(self, first: str) -> tuple[re.Pattern[str], list[Term]] | None:
-        """One pattern for all the phrases that start with a word, longest first.
-
-        Each alternative is a group; the group that matched names the term.
-        """
-        if first in self._patterns:
-            return self._patterns[first]
-        joiner = _JOINER.pattern
-        parts: list[str] = []
-        terms: list[Term] = []
-        for words, term in self.index[first]:
-            if len(words) == 1:
-                self._single.setdefault(first, term)
-                continue
-            rest = "".join(f"{joiner}{re.escape(w)}(?![^\\W_])" for w in words[1:])
-            parts.append(f"({rest})")
-            terms.append(term)
-        found = (re.compile("|".join(parts)), terms) if parts else None
-        self._patterns[first] = found
-        return found
 
     def _find_slow(self, text: str) -> list[Match]:
         found = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
@@ -201,6 +184,27 @@ class Lexicon:
                     break
             i += matched or 1
         return out
+
+
+_JOINER_CHARS = frozenset(" \t\n\r\f\v\u00a0-‐‑–'’")
+
+
+def _next_words(lower: str, pos: int, count: int) -> list[tuple[str, int]]:
+    """Up to count words after pos, each with its end, joined only by spaces or hyphens."""
+    out: list[tuple[str, int]] = []
+    n = len(lower)
+    while len(out) < count:
+        i = pos
+        while i < n and (lower[i] in _JOINER_CHARS or lower[i].isspace()):
+            i += 1
+        if i == pos and out:
+            break
+        m = _TOKEN.match(lower, i)
+        if m is None:
+            break
+        out.append((m.group(), m.end()))
+        pos = m.end()
+    return out
 
 
 def normalize_url(url: str) -> str:
@@ -277,10 +281,20 @@ def load_glossary(path: Path) -> list[Entry]:
     return out
 
 
+def _shipped_entries(path: Path) -> list[Entry]:
+    """A shipped term list, from its parsed copy when the YAML has not changed since."""
+    parsed = parsed_packs().get("lexicon", {}).get(path.name)
+    if parsed is not None and unchanged(path, parsed.get("sha256")):
+        return [Entry(t, p, tuple(v), src) for t, p, v, src in parsed["entries"]]
+    return load_entries(path)
+
+
 @cache
 def load_lexicon(extra: tuple[Path, ...] = (), glossaries: tuple[Path, ...] = ()) -> Lexicon:
     entries: list[Entry] = []
-    for path in [*pack_files("lexicon"), *extra]:
+    for path in pack_files("lexicon"):
+        entries.extend(_shipped_entries(path))
+    for path in extra:
         entries.extend(load_entries(path))
     glossary: list[Entry] = []
     for path in glossaries:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,3 +36,25 @@ def load_pack(name: str) -> Any:
 
 def pack_files(folder: str) -> list[Path]:
     return sorted((packs_dir() / folder).glob("*.yaml"))
+
+
+_PARSED = Path(__file__).resolve().parent / "data" / "packs.json"
+
+
+@cache
+def parsed_packs() -> dict[str, Any]:
+    """The shipped packs, already parsed (tools/build_packs.py), or {} if missing."""
+    try:
+        return json.loads(_PARSED.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        return {}
+
+
+def unchanged(path: Path, recorded: str | None) -> bool:
+    """Whether a pack file still has the contents whose parsed form was recorded."""
+    if recorded is None:
+        return False
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == recorded
+    except OSError:
+        return False

@@ -7,10 +7,8 @@ files there are.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,6 +116,10 @@ def run(
 
 
 def _pooled(tasks: list[tuple[str, str, int, FixMode]], jobs: int) -> Iterator[FileResult]:
+    # Imported here: a run of one or two files never starts a pool.
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     window = jobs * 32
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:

@@ -16,8 +16,8 @@ from conftest import ROOT, SEED, run_cli
 
 from linter.cli import main
 from linter.diagnostics import Diagnostic, Severity, Span
-from linter.engine import FileResult
 from linter.formats import Summary, formatter
+from linter.results import FileResult
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())
 

@@ -40,3 +40,9 @@ def test_shipped_syllable_model_is_what_the_training_script_makes() -> None:
     train = _tool("train_syllables")
     shipped = (ROOT / "linter" / "data" / "syllable-model.txt").read_text(encoding="utf-8")
     assert shipped == train.render(train.train(train.training_words()))
+
+
+def test_parsed_packs_are_up_to_date() -> None:
+    build = _tool("build_packs")
+    shipped = (ROOT / "linter" / "data" / "packs.json").read_text(encoding="utf-8")
+    assert shipped == build.build(), "run: python tools/build_packs.py"

@@ -15,8 +15,15 @@ class Formatter:
         self.quiet = quiet
 
     def file(self, result: FileResult) -> None:
-        for d in result.diagnostics:
-            self.out.write(f"{clean(d.path)}:{d.line}:{d.column}: {d.code} {clean(d.message)}\n")
+        if not result.diagnostics:
+            return
+        path = clean(result.path)
+        self.out.write(
+            "".join(
+                f"{path}:{d.line}:{d.column}: {d.code} {clean(d.message)}\n"
+                for d in result.diagnostics
+            )
+        )
 
     def finish(self, summary: Summary) -> None:
         if not self.quiet:

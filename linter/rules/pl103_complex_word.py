@@ -35,7 +35,7 @@ from functools import cache
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.document import Document
 from linter.lexicon import Entry, Lexicon
-from linter.packs import load_pack, packs_dir
+from linter.packs import load_pack, packs_dir, parsed_packs, unchanged
 from linter.rules import Report
 
 CODE = "PL103"
@@ -47,9 +47,14 @@ TAGS = ("words", "style")
 
 @cache
 def _swaps() -> Lexicon:
-    if not (packs_dir() / "complex-words.yaml").is_file():
+    path = packs_dir() / "complex-words.yaml"
+    if not path.is_file():
         return Lexicon()
-    swap = load_pack("complex-words.yaml")["swap"]
+    parsed = parsed_packs().get("complex-words") or {}
+    if unchanged(path, parsed.get("sha256")):
+        swap = parsed["swap"]
+    else:
+        swap = load_pack("complex-words.yaml")["swap"]
     # Each phrase is listed in every form it needs: no plurals are made up here.
     entries = [
         Entry(str(word), str(plain), (), "complex-words.yaml") for word, plain in swap.items()
