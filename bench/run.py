@@ -233,9 +233,8 @@ def main() -> int:
         print(f"\nOutput identical for --jobs 1, --jobs 2 and a cached run: {same}")
         if args.memory:
             big = make_corpus(work / "corpus20k", args.count * 10)
-            small_run = repeat(
-                "cold", [*cmd, "check", "--no-cache", "--quiet", "corpus"], work, n, 1
-            )
+            lint = [*cmd, "check", "--no-cache", "--quiet"]
+            small_run = repeat("cold", [*lint, "corpus"], work, n, 1)
             big_run = repeat("cold", [*lint, "corpus20k"], work, len(big), 1)
             print(
                 f"\nMemory: {n} articles {small_run.peak_mb:.0f} MB, {len(big)} articles "
