@@ -27,9 +27,7 @@ def build() -> str:
 
     data: dict[str, object] = {"lexicon": {}, "complex-words": None}
     for path in pack_files("lexicon"):
-        entries = [
-            [e.term, e.plain, list(e.variants), e.source] for e in load_entries(path)
-        ]
+        entries = [[e.term, e.plain, list(e.variants), e.source] for e in load_entries(path)]
         data["lexicon"][path.name] = {  # type: ignore[index]
             "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
             "entries": entries,
