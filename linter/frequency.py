@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data" / "word-frequency.txt"
@@ -48,7 +48,8 @@ def built_from_common_words(word: str, table: dict[str, float], threshold: float
     )
 
 
-@cache
+# Bounded: numbers and names make the set of words grow with the collection.
+@lru_cache(maxsize=65536)
 def is_rare(word: str, threshold: float) -> bool:
     """A lowercase word that is rare in everyday English and not built from common words."""
     table = frequencies()

@@ -11,7 +11,7 @@ import importlib.util
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from linter.sentences import Sentence
@@ -67,7 +67,8 @@ def familiar_words() -> frozenset[str]:
         return frozenset()
 
 
-@cache
+# Bounded: numbers and names make the set of words grow with the collection.
+@lru_cache(maxsize=65536)
 def word_counts(word: str) -> tuple[int, int, int, int]:
     """(syllables, letters, polysyllable 0/1, unfamiliar 0/1) for one word."""
     n, _ = syllables(word)

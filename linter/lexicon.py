@@ -85,7 +85,8 @@ class Lexicon:
         self.index: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         # Glossary address -> its term, to catch links to the wrong entry.
         self.by_url: dict[str, Term] = {}
-        self.longest = 1
+        # Words of every form, as nested tables; _END marks where a form ends.
+        self.trie: dict[str, dict[str, object]] = {}
 
     @classmethod
     def from_entries(
@@ -127,7 +128,11 @@ class Lexicon:
             lex.index.setdefault(words[0], []).append((words, term))
         for entries_ in lex.index.values():
             entries_.sort(key=lambda e: -len(e[0]))
-        lex.longest = max((len(w) for w in forms), default=1)
+        for words, term in forms.items():
+            node = lex.trie.setdefault(words[0], {})
+            for word in words[1:]:
+                node = node.setdefault(word, {})  # type: ignore[assignment]
+            node[_END] = term
         return lex
 
     def find(self, text: str) -> list[Match]:
@@ -135,32 +140,35 @@ class Lexicon:
         if len(lower) != len(text):
             # A few characters change length when lowercased (İ): match token by token.
             return self._find_slow(text)
-        index = self.index
+        trie = self.trie
         out: list[Match] = []
         after = 0
+        n = len(lower)
         for m in _TOKEN.finditer(lower):
             start = m.start()
             if start < after:
                 continue
-            candidates = index.get(m.group())
-            if not candidates:
+            node = trie.get(m.group())
+            if node is None:
                 continue
-            following: list[tuple[str, int]] | None = None
-            for words, term in candidates:
-                k = len(words)
-                if k == 1:
-                    out.append(Match(term, start, m.end()))
-                    after = m.end()
+            # Walk the words that follow as far as a listed phrase goes: the longest wins.
+            best: Term | None = node.get(_END)  # type: ignore[assignment]
+            best_end = pos = m.end()
+            while len(node) > (_END in node):
+                i = pos
+                while i < n and (lower[i] in _JOINER_CHARS or lower[i].isspace()):
+                    i += 1
+                word = _TOKEN.match(lower, i) if i > pos else None
+                child = node.get(word.group()) if word is not None else None
+                if child is None:
                     break
-                if following is None:
-                    following = _next_words(lower, m.end(), self.longest - 1)
-                if len(following) >= k - 1 and all(
-                    following[j][0] == words[j + 1] for j in range(k - 1)
-                ):
-                    end = following[k - 2][1]
-                    out.append(Match(term, start, end))
-                    after = end
-                    break
+                node = child  # type: ignore[assignment]
+                pos = word.end()  # type: ignore[union-attr]
+                if _END in node:
+                    best, best_end = node[_END], pos  # type: ignore[assignment]
+            if best is not None:
+                out.append(Match(best, start, best_end))
+                after = best_end
         return out
 
     def _find_slow(self, text: str) -> list[Match]:
@@ -186,25 +194,8 @@ class Lexicon:
         return out
 
 
+_END = "\0end"
 _JOINER_CHARS = frozenset(" \t\n\r\f\v\u00a0-‐‑–'’")
-
-
-def _next_words(lower: str, pos: int, count: int) -> list[tuple[str, int]]:
-    """Up to count words after pos, each with its end, joined only by spaces or hyphens."""
-    out: list[tuple[str, int]] = []
-    n = len(lower)
-    while len(out) < count:
-        i = pos
-        while i < n and (lower[i] in _JOINER_CHARS or lower[i].isspace()):
-            i += 1
-        if i == pos and out:
-            break
-        m = _TOKEN.match(lower, i)
-        if m is None:
-            break
-        out.append((m.group(), m.end()))
-        pos = m.end()
-    return out
 
 
 def normalize_url(url: str) -> str:

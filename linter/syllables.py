@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data" / "cmu-syllables.txt"
@@ -149,7 +149,8 @@ def _model(w: str) -> int:
     return round(sum(weights.get(f, 0.0) for f in features(w)))
 
 
-@cache
+# Bounded: numbers and names make the set of words grow with the collection.
+@lru_cache(maxsize=65536)
 def estimate(word: str) -> int:
     w = re.sub(r"[^a-z]", "", word.lower())
     if not w:
