@@ -57,9 +57,15 @@ def apply_edits(
             continue
         taken.extend(edits)
         applied += 1
-    for edit in sorted(taken, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.text + text[edit.end :]
-    return text, applied
+    # One pass over the text, so many fixes in a large file stay linear.
+    pieces: list[str] = []
+    pos = 0
+    for edit in sorted(taken, key=lambda e: e.start):
+        pieces.append(text[pos : edit.start])
+        pieces.append(edit.text)
+        pos = edit.end
+    pieces.append(text[pos:])
+    return "".join(pieces), applied
 
 
 def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) -> FixOutcome:

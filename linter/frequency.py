@@ -49,7 +49,7 @@ def built_from_common_words(word: str, table: dict[str, float], threshold: float
 
 
 # Bounded: numbers and names make the set of words grow with the collection.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def is_rare(word: str, threshold: float) -> bool:
     """A lowercase word that is rare in everyday English and not built from common words."""
     table = frequencies()

@@ -68,7 +68,7 @@ def familiar_words() -> frozenset[str]:
 
 
 # Bounded: numbers and names make the set of words grow with the collection.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def word_counts(word: str) -> tuple[int, int, int, int]:
     """(syllables, letters, polysyllable 0/1, unfamiliar 0/1) for one word."""
     n, _ = syllables(word)

@@ -28,6 +28,7 @@ TABLE_HEADER = "table-header"
 NOT_SENTENCES = frozenset({HEADING, LABEL, TABLE_HEADER})
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']*[^\s<>()\"'.,;:!?]", re.IGNORECASE)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -63,6 +64,7 @@ class Unit:
     src_starts: list[int]
     links: list[Link] = field(default_factory=list)
     section: int = 0
+    _link_starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def is_prose_sentences(self) -> bool:
@@ -82,10 +84,17 @@ class Unit:
         return Span(self.offset(start), self.offset(end - 1) + 1)
 
     def link_at(self, i: int) -> Link | None:
-        for link in self.links:
-            if link.start <= i < link.end:
-                return link
+        # Links are in text order and do not overlap: find the last one starting at or before i.
+        k = bisect.bisect_right(self.link_starts, i) - 1
+        if k >= 0 and i < self.links[k].end:
+            return self.links[k]
         return None
+
+    @property
+    def link_starts(self) -> list[int]:
+        if self._link_starts is None or len(self._link_starts) != len(self.links):
+            self._link_starts = [link.start for link in self.links]
+        return self._link_starts
 
 
 @dataclass
@@ -210,6 +219,14 @@ class _Builder:
     def emit(self, text: str, raw_index: int) -> None:
         """Append text that stands at raw_index, one to one, in the source."""
         if not text:
+            return
+        if _INVISIBLE.search(text):
+            # Zero-width characters are not read: 'prog\u200bnosis' is one word.
+            pos = 0
+            for m in _INVISIBLE.finditer(text):
+                self.emit(text[pos : m.start()], raw_index + pos)
+                pos = m.end()
+            self.emit(text[pos:], raw_index + pos)
             return
         self.unit_starts.append(self.length)
         self.src_starts.append(self.file_offset(raw_index))

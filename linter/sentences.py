@@ -6,6 +6,7 @@ decimals (4.0 months) or inside brackets, and keeps closing quotes with their se
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -129,7 +130,8 @@ def _boundaries(text: str) -> list[int]:
     for m in _END.finditer(text):
         if _LIST_MARKER.fullmatch(text, ends[-1] if ends else 0, m.end()):
             continue
-        if any(i < m.end() <= i + 6 and _INLINE_MARKER.match(text, i) for i in items):
+        k = bisect.bisect_left(items, m.end() - 6)
+        if k < len(items) and items[k] < m.end() <= items[k] + 6:
             continue
         # Brackets opened and not yet closed keep a sentence going: "(He worked. Then)".
         depth += text.count("(", last, m.start()) - text.count(")", last, m.start())
@@ -167,10 +169,17 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+_NOT_SPACE = re.compile(r"\S")
+# How far around a full stop the splitter looks: enough for any word, and it keeps a
+# single huge paragraph linear in its length.
+_NEAR = 200
+
+
 def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
-    following = text[end:].lstrip()
-    if not following:
+    after = _NOT_SPACE.search(text, end)
+    if after is None:
         return True
+    following = text[after.start() : after.start() + _NEAR]
     nxt = following[0]
     if nxt.islower():
         return False
@@ -193,19 +202,21 @@ def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
         return False
     if bare in ("e.g", "i.e", "vs", "cf", "viz", "approx"):
         return False
-    if bare in abbr.units and re.search(r"\d\s*$", text[: start - len(word)]):
+    if bare in abbr.units and re.search(
+        r"\d\s*$", text[max(0, start - len(word) - _NEAR) : start - len(word)]
+    ):
         # "5 mg. Higher doses ...": a measurement ends the sentence.
         return nxt.isupper()
     if len(bare) == 1 and bare.isalpha() and word[:1].isupper():
         # An initial (J. Smith), unless it is the pronoun I ending a sentence.
         if word != "I":
             return False
-        before = text[: start - 1].rstrip()
+        before = text[max(0, start - 1 - _NEAR) : start - 1].rstrip()
         return not (before[-1:].isalpha() and before.split()[-1][:1].isupper())
     if "." in bare and bare.replace(".", "").isalpha():
         # Dotted abbreviations (U.S., a.m.) end a sentence only before a clear opener,
         # and only a sentence long enough to stand alone ("At 5 a.m. Mr. Smith left").
-        opening = max(text.rfind(". ", 0, start - len(word)), 0)
+        opening = max(text.rfind(". ", max(0, start - _NEAR), start - len(word)), 0)
         return (
             nxt.isupper()
             and _starts_sentence(following)

@@ -50,6 +50,8 @@ def read_source(path: Path, display: str) -> SourceFile:
         raise ReadError(f"{display}: cannot be read (permission denied)") from None
     except OSError as exc:
         raise ReadError(f"{display}: cannot be read ({exc.strerror or exc})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"{display}: is UTF-16 text; save it as UTF-8")
     if b"\x00" in data[:8192]:
         raise ReadError(f"{display}: looks like a binary file, not Markdown text")
     bom = data.startswith(b"\xef\xbb\xbf")

@@ -150,7 +150,7 @@ def _model(w: str) -> int:
 
 
 # Bounded: numbers and names make the set of words grow with the collection.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def estimate(word: str) -> int:
     w = re.sub(r"[^a-z]", "", word.lower())
     if not w:

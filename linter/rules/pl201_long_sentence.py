@@ -26,6 +26,7 @@ They also lived longer overall.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from linter.document import Document
@@ -86,7 +87,7 @@ def best_split(sentence: Sentence) -> str | None:
     best: tuple[float, int, int, int] | None = None
     for pattern, rank in _SPLITS:
         for m in pattern.finditer(text):
-            before = sum(1 for s in starts if s < m.start())
+            before = bisect.bisect_left(starts, m.start())
             after = total - before
             if before < _MIN_PART or after < _MIN_PART:
                 continue
