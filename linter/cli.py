@@ -160,19 +160,24 @@ def check(
             return
         fmt.file(result)
 
-    items: list[Task | FileResult] = []
-    for path in _targets(paths or (Path("."),), configs, items.append):
-        display = display_path(path)
-        try:
-            config = configs.for_path(path)
-            options = options_for(config)
-        except ConfigError as exc:
-            items.append(FileResult(display, error=str(exc)))
-            continue
-        items.append(Task(path, display, config, options))
+    def items() -> Iterator[Task | FileResult]:
+        errors: list[FileResult] = []
+        for path in _targets(paths or (Path("."),), configs, errors.append):
+            yield from errors
+            errors.clear()
+            display = display_path(path)
+            try:
+                config = configs.for_path(path)
+                options = options_for(config)
+            except ConfigError as exc:
+                yield FileResult(display, error=str(exc))
+                continue
+            yield Task(path, display, config, options)
+        yield from errors
+
     cache = None if no_cache else ResultCache(cache_dir)
-    progress = _Progress(len(items), output_format in ("concise", "full") and not quiet)
-    for item, result in run(items, mode, jobs or os.cpu_count() or 1, cache):
+    progress = _Progress(output_format in ("concise", "full") and not quiet)
+    for item, result in run(items(), mode, jobs or os.cpu_count() or 1, cache):
         if diff_base is not None and isinstance(item, Task):
             from linter.diffbase import DiffBaseError, filter_result
 
@@ -199,12 +204,11 @@ def check(
 class _Progress:
     """A progress line on stderr for long runs on a terminal; nothing otherwise."""
 
-    def __init__(self, total: int, wanted: bool) -> None:
-        self.total = total
+    def __init__(self, wanted: bool) -> None:
         self.count = 0
         self.shown = False
-        self.last = 0.0
-        self.on = wanted and total >= 50 and sys.stderr.isatty()
+        self.start = self.last = time.monotonic()
+        self.on = wanted and sys.stderr.isatty()
 
     def step(self, clear: bool) -> None:
         self.count += 1
@@ -214,12 +218,11 @@ class _Progress:
         if clear and self.shown:
             sys.stderr.write("\r\x1b[K")
             self.shown = False
-        if now - self.last >= 0.1:
+        # Only runs that take a while get a progress line; files are counted as they go.
+        if now - self.start >= 1.0 and now - self.last >= 0.1:
             self.last = now
-            width = 30
-            filled = width * self.count // self.total
-            bar = "#" * filled + "-" * (width - filled)
-            sys.stderr.write(f"\r[{bar}] {self.count}/{self.total} files")
+            rate = self.count / (now - self.start)
+            sys.stderr.write(f"\rChecked {self.count} files ({rate:.0f} a second)…")
             sys.stderr.flush()
             self.shown = True
 
@@ -237,7 +240,8 @@ def _targets(
     from linter.files import display_path, matches, walk
     from linter.results import FileResult
 
-    seen: set[Path] = set()
+    # Only several paths can name one file twice; one folder walk never does.
+    seen: set[str] | None = set() if len(paths) > 1 else None
     for given in paths:
         if not given.exists() and not given.is_symlink():
             emit(FileResult(display_path(given), error=f"{given}: no such file or folder"))
@@ -258,10 +262,11 @@ def _targets(
                 continue
             if matches(path, config.root, config.exclude):
                 continue
-            key = path.absolute()
-            if key in seen:
-                continue
-            seen.add(key)
+            if seen is not None:
+                key = os.path.abspath(path)
+                if key in seen:
+                    continue
+                seen.add(key)
             yield path
 
 

@@ -29,14 +29,20 @@ class Task:
 Item = Task | FileResult
 
 # Settings shared with forked workers, so each task sends only small numbers.
-_SHARED: list[tuple[Config, Options]] = []
+_SHARED: dict[int, tuple[Config, Options]] = {}
+_BATCH = 512
+
+WorkItem = tuple[str, str, int, FixMode, tuple[Config, Options] | None]
 
 
-def _work(args: tuple[str, str, int, FixMode]) -> FileResult:
+def _work(args: WorkItem) -> FileResult:
     from linter.runner import process_file
 
-    path, display, index, mode = args
-    config, options = _SHARED[index]
+    path, display, slot, mode, settings = args
+    if settings is not None:
+        # Settings first seen after this worker was forked come with the task, once.
+        _SHARED[slot] = settings
+    config, options = _SHARED[slot]
     return process_file(Path(path), display, config, options, mode)
 
 
@@ -51,32 +57,116 @@ def _warm(settings: list[tuple[Config, Options]]) -> None:
         lint_source(SourceFile.from_text("warm.md", sample), config, Options(options.rules, name))
 
 
+class _Pool:
+    """Worker processes, started on first need and kept for the whole run."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.executor = None
+        self.forked_with: set[int] = set()
+        self.sent: set[tuple[int, int]] = set()
+
+    def start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _warm(list(_SHARED.values()))
+        self.forked_with = set(_SHARED)
+        context = multiprocessing.get_context("fork")
+        self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+
+    def map(self, tasks: list[tuple[str, str, int, FixMode]]) -> Iterator[FileResult]:
+        if self.executor is None:
+            self.start()
+        assert self.executor is not None
+        window = self.jobs * 32
+        queue: deque = deque()  # type: ignore[type-arg]
+        todo = iter(tasks)
+
+        def submit(task: tuple[str, str, int, FixMode]) -> None:
+            slot = task[2]
+            extra = None
+            if slot not in self.forked_with:
+                # Every worker may need them: send them with each task until all have run one.
+                extra = _SHARED[slot]
+            queue.append(self.executor.submit(_work, (*task, extra)))  # type: ignore[union-attr]
+
+        for task in todo:
+            submit(task)
+            if len(queue) >= window:
+                break
+        while queue:
+            result = queue.popleft().result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                submit(nxt)
+            yield result
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+
+
+def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def run(
     items: Iterable[Item], mode: FixMode, jobs: int, cache: ResultCache | None
 ) -> Iterator[tuple[Item, FileResult]]:
-    """Each item with its result, in the order given."""
+    """Each item with its result, in the order given.
+
+    Items are taken a batch at a time, so however many files there are, only a batch
+    of them is held: memory stays flat.
+    """
+    use_cache = cache is not None and not mode.active
+    slots: dict[tuple[int, int], int] = {}
+    keys: dict[int, str] = {}
+    pool = _Pool(jobs) if jobs > 1 else None
+    _SHARED.clear()
+    try:
+        for batch in _batches(items):
+            yield from _run_batch(batch, mode, cache if use_cache else None, slots, keys, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+    if cache is not None:
+        cache.clean()
+
+
+def _run_batch(
+    batch: list[Item],
+    mode: FixMode,
+    cache: ResultCache | None,
+    slots: dict[tuple[int, int], int],
+    keys: dict[int, str],
+    pool: _Pool | None,
+) -> Iterator[tuple[Item, FileResult]]:
     from linter.runner import process_file
 
-    use_cache = cache is not None and not mode.active
-    settings: list[tuple[Config, Options]] = []
-    index: dict[tuple[int, int], int] = {}
-    keys: dict[int, str] = {}
     # First pass: which files need linting (their cache entries are missing).
     plan: list[tuple[Item, str | None, bool]] = []
     misses: list[tuple[str, str, int, FixMode]] = []
-    for item in items:
+    for item in batch:
         if isinstance(item, FileResult):
             plan.append((item, None, False))
             continue
         pair = (id(item.config), id(item.options))
-        if pair not in index:
-            index[pair] = len(settings)
-            settings.append((item.config, item.options))
-            if use_cache:
-                keys[index[pair]] = settings_key(item.config, item.options)
-        slot = index[pair]
+        if pair not in slots:
+            slots[pair] = len(slots)
+            _SHARED[slots[pair]] = (item.config, item.options)
+            if cache is not None:
+                keys[slots[pair]] = settings_key(item.config, item.options)
+        slot = slots[pair]
         key = None
-        if use_cache and cache is not None:
+        if cache is not None:
             try:
                 key = cache.key(item.path.read_bytes(), item.display, keys[slot])
             except OSError:
@@ -87,13 +177,11 @@ def run(
         plan.append((item, key, False))
         misses.append((str(item.path), item.display, slot, mode))
 
-    _SHARED[:] = settings
-    if jobs > 1 and len(misses) >= 2 * jobs:
-        _warm(settings)
-        results: Iterator[FileResult] = _pooled(misses, jobs)
+    if pool is not None and (pool.executor is not None or len(misses) >= 2 * pool.jobs):
+        results: Iterator[FileResult] = pool.map(misses)
     else:
         results = (
-            process_file(Path(p), d, settings[i][0], settings[i][1], m) for p, d, i, m in misses
+            process_file(Path(p), d, _SHARED[i][0], _SHARED[i][1], m) for p, d, i, m in misses
         )
     for item, key, cached in plan:
         if isinstance(item, FileResult):
@@ -108,30 +196,6 @@ def run(
             result = process_file(item.path, item.display, item.config, item.options, mode)
         else:
             result = next(results)
-        if use_cache and cache is not None and key and result.error is None:
+        if cache is not None and key and result.error is None:
             cache.put(key, result)
         yield item, result
-    if cache is not None:
-        cache.clean()
-
-
-def _pooled(tasks: list[tuple[str, str, int, FixMode]], jobs: int) -> Iterator[FileResult]:
-    # Imported here: a run of one or two files never starts a pool.
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    window = jobs * 32
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        queue: deque[Future[FileResult]] = deque()
-        todo = iter(tasks)
-        for task in todo:
-            queue.append(pool.submit(_work, task))
-            if len(queue) >= window:
-                break
-        while queue:
-            result = queue.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                queue.append(pool.submit(_work, nxt))
-            yield result
