@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -54,14 +53,39 @@ class Config:
         name = audience if audience is not None else self.default_audience
         return self.profiles.get(name) if name is not None else None
 
-    @property
-    def glossary_regex(self) -> re.Pattern[str]:
-        return _compile_alternatives(self.glossary_patterns)
+    def is_glossary_address(self, href: str) -> bool:
+        return any(address_matches(p, href) for p in self.glossary_patterns)
 
 
-@cache
-def _compile_alternatives(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+def address_matches(pattern: str, address: str) -> bool:
+    """Whether a link address contains the pattern.
+
+    '*' stands for any text, '^' at the start means the address begins there and '$'
+    at the end that it ends there. Patterns are not regular expressions: matching
+    takes one pass over the address, so no pattern can make a run hang.
+    """
+    at_start = pattern.startswith("^")
+    at_end = pattern.endswith("$")
+    pieces = pattern[int(at_start) : len(pattern) - int(at_end)].split("*")
+    low, high = 0, len(address)
+    if at_start:
+        first = pieces.pop(0)
+        if not address.startswith(first):
+            return False
+        low = len(first)
+    if at_end:
+        if not pieces:
+            return low == high  # '^word$': the whole address
+        last = pieces.pop()
+        if not address.endswith(last) or high - len(last) < low:
+            return False
+        high -= len(last)
+    for piece in pieces:
+        found = address.find(piece, low, high)
+        if found < 0:
+            return False
+        low = found + len(piece)
+    return True
 
 
 # Keys a writer may use, with what each must hold.
@@ -164,12 +188,10 @@ def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
     if "glossary-patterns" in raw:
         patterns = _strings(raw["glossary-patterns"], where, "glossary-patterns")
         for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
+            if not pattern.strip("^$*"):
                 raise ConfigError(
-                    f"{where}: 'glossary-patterns' entry {pattern!r} is not a valid pattern ({exc})"
-                ) from None
+                    f"{where}: 'glossary-patterns' entry {pattern!r} would match every link"
+                )
         changes["glossary_patterns"] = tuple(dict.fromkeys(base.glossary_patterns + patterns))
     for key in ("lexicon", "glossary"):
         if key in raw:

@@ -99,7 +99,7 @@ class Document:
         )
 
     def is_glossary_link(self, href: str) -> bool:
-        if self.config.glossary_regex.search(href) is not None:
+        if self.config.is_glossary_address(href):
             return True
         return bool(self.config.glossary) and normalize_url(href) in self.lexicon.by_url
 

@@ -77,7 +77,7 @@ def test_config_option_overrides_discovery(tmp_path: Path) -> None:
             "'profiles.patient.grade-target' must be",
         ),
         ("severity:\n  PL201: loud\n", "'severity.PL201' must be error, warning or info"),
-        ("glossary-patterns: ['([']\n", "is not a valid pattern"),
+        ("glossary-patterns: ['*']\n", "would match every link"),
         ("lexicon: [missing.yaml]\n", "'lexicon' file 'missing.yaml' does not exist"),
         ("select: 3\n", "'select' must be a list"),
         ("profiles: [1, 2\n", "not valid YAML"),
@@ -130,3 +130,37 @@ def test_severity_override_and_info_does_not_fail(tmp_path: Path) -> None:
     result = run("check", str(article), "--select", "PL201", "--format", "json")
     assert result.exit_code == 0
     assert '"severity": "info"' in result.output
+
+
+@pytest.mark.parametrize(
+    ("pattern", "address", "expected"),
+    [
+        ("/glossary/", "/en/glossary/anemia", True),
+        ("/glossary/", "/drugs/anemia", False),
+        ("popDefinition.aspx", "/Common/PopUps/popDefinition.aspx?id=1", True),
+        ("popDefinition.aspx", "/Common/PopUps/popDefinitionXaspx", False),
+        ("^/types/", "/types/myeloma", True),
+        ("^/types/", "/en/types/myeloma", False),
+        ("/drugs/*/patient", "/drugs/pomalidomide/patient", True),
+        ("/drugs/*/patient", "/drugs/patient", False),
+        ("#glossary$", "/page#glossary", True),
+        ("#glossary$", "/page#glossary-2", False),
+        ("^/a*b$", "/aXXb", True),
+        ("^/ab$", "/ab", True),
+        ("^/ab$", "/abc", False),
+        ("a*a$", "a", False),
+    ],
+)
+def test_glossary_patterns(pattern: str, address: str, expected: bool) -> None:
+    from linter.config import address_matches
+
+    assert address_matches(pattern, address) is expected
+
+
+def test_a_pattern_is_text_not_a_regular_expression() -> None:
+    from linter.config import address_matches
+
+    # As a regular expression, (a+)+$ against this address would backtrack for ages;
+    # as plainlint reads it, it is the text "(a+)+" at the end of the address.
+    assert not address_matches("(a+)+$", "a" * 100_000 + "!")
+    assert address_matches("(a+)+$", "/odd/(a+)+")
