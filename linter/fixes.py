@@ -41,9 +41,10 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return (a.start < b.end and b.start < a.end) or a.start == b.start
 
 
-def apply_edits(
+def select_edits(
     text: str, diagnostics: list[Diagnostic], unsafe: bool, protected_end: int = 0
-) -> tuple[str, int]:
+) -> tuple[list[Edit], int]:
+    """The edits to make in one pass, and how many fixes they come from."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     taken: list[Edit] = []
     applied = 0
@@ -57,10 +58,17 @@ def apply_edits(
             continue
         taken.extend(edits)
         applied += 1
+    return sorted(taken, key=lambda e: e.start), applied
+
+
+def apply_edits(
+    text: str, diagnostics: list[Diagnostic], unsafe: bool, protected_end: int = 0
+) -> tuple[str, int]:
+    edits, applied = select_edits(text, diagnostics, unsafe, protected_end)
     # One pass over the text, so many fixes in a large file stay linear.
     pieces: list[str] = []
     pos = 0
-    for edit in sorted(taken, key=lambda e: e.start):
+    for edit in edits:
         pieces.append(text[pos : edit.start])
         pieces.append(edit.text)
         pos = edit.end

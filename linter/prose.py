@@ -187,16 +187,16 @@ class _Builder:
             if lineno >= len(self.src.line_starts):
                 self.bases.append(len(self.src.text))
                 continue
-            source_line = self.src.line_text(lineno + 1)
+            # markdown-it reads NUL as U+FFFD (one character for one): compare alike.
+            source_line = self.src.line_text(lineno + 1).replace("\x00", "\ufffd")
             col = self._locate(source_line, line, lineno, row_cursor)
             self.bases.append(self.src.line_starts[lineno] + col)
 
     def _locate(self, source_line: str, line: str, lineno: int, row_cursor: dict[int, int]) -> int:
         if self.kind in (TABLE_CELL, TABLE_HEADER):
             start = row_cursor.get(lineno, 0)
-            cell = line.strip()
             # markdown-it unescapes '\|' in cells before the cell reaches us.
-            for form in (cell, cell.replace("|", "\\|")):
+            for form in (line, line.replace("|", "\\|")):
                 found = source_line.find(form, start)
                 if found >= 0:
                     row_cursor[lineno] = found + len(form)
