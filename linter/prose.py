@@ -176,11 +176,21 @@ class _Builder:
     # Raw content line i starts at raw index raw_lines[i] and at file offset bases[i].
     def _line_map(self, row_cursor: dict[int, int]) -> None:
         assert self.tok.map is not None
-        first = self.tok.map[0]
+        first, last = self.tok.map
+        lines = self.raw.split("\n")
+        # A block's text is trimmed: lines of only spaces (even no-break ones) at its start
+        # are not in the content, so the content starts further down.
+        while (
+            first < last - 1
+            and first < len(self.src.line_starts)
+            and lines[0].strip()
+            and not self.src.line_text(first + 1).strip()
+        ):
+            first += 1
         self.raw_lines: list[int] = []
         self.bases: list[int] = []
         pos = 0
-        for i, line in enumerate(self.raw.split("\n")):
+        for i, line in enumerate(lines):
             self.raw_lines.append(pos)
             pos += len(line) + 1
             lineno = first + i

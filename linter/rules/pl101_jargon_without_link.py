@@ -91,6 +91,10 @@ def check(doc: Document, report: Report) -> None:
             _report(doc, report, term, use, linked_later.get(term))
 
 
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 def _capitalized(text: str) -> bool:
     return all(w[:1].isupper() for w in text.replace("-", " ").split())
 
@@ -102,16 +106,19 @@ def _report(doc: Document, report: Report, term: Term, use: _Use, later: _Use | 
     shown = " ".join(unit.text[use.start : use.end].split())
     suggestions = []
     fix = None
+    # A fix wraps the words as they stand in the file: only offer it when they are there.
+    safe_to_wrap = _letters(doc.source.text[span.start : span.end]) == _letters(shown)
     if later is not None and later.link is not None:
         line = doc.source.position(later.link.source.start)[0]
         suggestions.append(f"Move the glossary link on line {line} to this first use.")
-        if use.link is None:
+        if use.link is None and safe_to_wrap:
             fix = _link_fix(doc, span.start, span.end, _written_url(doc, later.link), later.link)
     elif use.link is not None:
         suggestions.append(f"Its link does not go to the glossary. Link '{shown}' to its entry.")
     elif term.url:
         suggestions.append(f"Link it to the glossary: [{shown}]({term.url})")
-        fix = _link_fix(doc, span.start, span.end, term.url, None)
+        if safe_to_wrap:
+            fix = _link_fix(doc, span.start, span.end, term.url, None)
     else:
         suggestions.append(f"Link '{shown}' to its glossary entry here, at its first use.")
     if term.plain:
