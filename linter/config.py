@@ -30,6 +30,8 @@ class Profile:
     grade_metric: str
     sentence_limit: int
     severity: dict[str, Severity] = field(default_factory=dict)
+    preset: str | None = None
+    section_min_words: int = 50
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,19 @@ _TOP_KEYS = {
     "include",
     "exclude",
 }
-_PROFILE_KEYS = {"grade-target", "grade-metric", "sentence-limit", "severity"}
+_PROFILE_KEYS = {
+    "preset",
+    "grade-target",
+    "grade-metric",
+    "sentence-limit",
+    "section-min-words",
+    "severity",
+}
+
+
+@cache
+def presets() -> dict[str, dict[str, Any]]:
+    return load_pack("presets.yaml")["presets"]  # type: ignore[no-any-return]
 
 
 def defaults() -> Config:
@@ -229,10 +243,29 @@ def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:
             f"{where}: unknown key '{key}.{unknown[0]}' "
             f"(known keys: {', '.join(sorted(_PROFILE_KEYS))})"
         )
-    target = body.get("grade-target", old.grade_target if old else 8)
+    preset_name = body.get("preset", old.preset if old else None)
+    preset: dict[str, Any] = {}
+    if preset_name is not None:
+        if preset_name not in presets():
+            raise ConfigError(
+                f"{where}: '{key}.preset' must be one of {', '.join(sorted(presets()))}"
+            )
+        preset = presets()[preset_name]
+        if "preset" in body:
+            # A new preset replaces the grade settings the profile had before.
+            old = (
+                replace(
+                    old, grade_target=preset["grade-target"], grade_metric=preset["grade-metric"]
+                )
+                if old
+                else None
+            )
+    target = body.get("grade-target", old.grade_target if old else preset.get("grade-target", 8))
     if isinstance(target, bool) or not isinstance(target, int | float) or not 0 < target < 30:
         raise ConfigError(f"{where}: '{key}.grade-target' must be a number from 1 to 29")
-    metric = body.get("grade-metric", old.grade_metric if old else "flesch-kincaid")
+    metric = body.get(
+        "grade-metric", old.grade_metric if old else preset.get("grade-metric", "flesch-kincaid")
+    )
     if metric not in GRADE_METRICS:
         raise ConfigError(
             f"{where}: '{key}.grade-metric' must be one of {', '.join(GRADE_METRICS)}"
@@ -240,10 +273,13 @@ def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:
     limit = body.get("sentence-limit", old.sentence_limit if old else 25)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ConfigError(f"{where}: '{key}.sentence-limit' must be a whole number above 0")
+    min_words = body.get("section-min-words", old.section_min_words if old else 50)
+    if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 0:
+        raise ConfigError(f"{where}: '{key}.section-min-words' must be a whole number")
     severity = dict(old.severity) if old else {}
     if "severity" in body:
         severity.update(_severities(body["severity"], where, f"{key}.severity"))
-    return Profile(name, float(target), metric, limit, severity)
+    return Profile(name, float(target), metric, limit, severity, preset_name, min_words)
 
 
 def _mapping(value: Any, where: str, key: str) -> dict[str, Any]:

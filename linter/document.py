@@ -10,19 +10,22 @@ from linter.config import Config, Profile
 from linter.difficulty import Difficulty, sentence_difficulty
 from linter.frontmatter import FrontMatter
 from linter.lexicon import Lexicon, Match, load_lexicon, normalize_url
-from linter.prose import HEADING, Prose, Unit
+from linter.prose import HEADING, LABEL, Prose, Unit
 from linter.sentences import Sentence, split_sentences
 from linter.source import ReadError, SourceFile
 
-_ARTICLE_KEYS = {"ignore", "allow"}
+_ARTICLE_KEYS = {"ignore", "allow", "grade", "reason"}
 
 
 @dataclass
 class ArticleSettings:
-    """The front matter's `plainlint:` block: rules to skip and terms to allow here."""
+    """The front matter's `plainlint:` block: rules to skip, terms to allow, and a grade
+    target for this article alone (which must give its reason)."""
 
     ignore: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+    grade: float | None = None
+    reason: str | None = None
 
     @classmethod
     def from_front_matter(cls, fm: FrontMatter, path: str) -> ArticleSettings:
@@ -37,15 +40,48 @@ class ArticleSettings:
                 f"{path}: front matter 'plainlint.{unknown[0]}' is not a known setting "
                 "(use 'ignore' or 'allow')"
             )
+        grade = raw.get("grade")
+        reason = raw.get("reason")
+        if grade is not None:
+            if isinstance(grade, bool) or not isinstance(grade, int | float) or not 0 < grade < 30:
+                raise ReadError(f"{path}: front matter 'plainlint.grade' must be a number")
+            if not isinstance(reason, str) or not reason.strip():
+                raise ReadError(
+                    f"{path}: front matter 'plainlint.grade' needs a 'reason' saying why "
+                    "this article may be harder to read"
+                )
         values = {}
-        for key in _ARTICLE_KEYS:
+        for key in ("ignore", "allow"):
             items = raw.get(key) or []
             if isinstance(items, str):
                 items = [items]
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
                 raise ReadError(f"{path}: front matter 'plainlint.{key}' must be a list of words")
             values[key] = tuple(items)
-        return cls(ignore=tuple(c.upper() for c in values["ignore"]), allow=values["allow"])
+        return cls(
+            ignore=tuple(c.upper() for c in values["ignore"]),
+            allow=values["allow"],
+            grade=float(grade) if grade is not None else None,
+            reason=reason if grade is not None else None,
+        )
+
+    @property
+    def has_override(self) -> bool:
+        return self.grade is not None
+
+
+@dataclass
+class Section:
+    """A part of the article under one heading (## or, with none, a bold label)."""
+
+    heading: Unit
+    sentences: list[Sentence]
+    # Short sections folded into this one, by their headings.
+    folded: list[Unit] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.words) for s in self.sentences)
 
 
 @dataclass
@@ -97,6 +133,55 @@ class Document:
         return sentence_difficulty(
             sentence, self.lexicon, unit_matches=self.jargon_in(sentence.unit)
         )
+
+    @property
+    def grade_target(self) -> float:
+        """The article's target: its front matter's override, else its profile's."""
+        return self.settings.grade if self.settings.grade is not None else self.profile.grade_target
+
+    def sections(self) -> list[Section]:
+        """Sections by ## headings (or bold labels when there are none), short ones
+        folded into the next; text before the first heading is not a section."""
+        units = self.prose.units
+        has_h2 = any(u.kind == HEADING and u.level == 2 for u in units)
+
+        def starts_section(u: Unit) -> bool:
+            if has_h2:
+                return u.kind == HEADING and u.level <= 2 and u.level != 1
+            return u.kind == LABEL
+
+        raw: list[Section] = []
+        for unit in units:
+            if starts_section(unit):
+                raw.append(Section(unit, []))
+            elif unit.kind == HEADING and unit.level == 1:
+                continue
+            elif raw and unit.is_prose_sentences:
+                raw[-1].sentences.extend(self.sentences_of(unit))
+        minimum = self.profile.section_min_words
+        out: list[Section] = []
+        carry: Section | None = None
+        for section in raw:
+            if carry is not None:
+                section = Section(
+                    section.heading,
+                    carry.sentences + section.sentences,
+                    [*carry.folded, carry.heading],
+                )
+                carry = None
+            if section.words < minimum:
+                carry = section
+                continue
+            out.append(section)
+        if carry is not None and carry.words:
+            if out:
+                last = out[-1]
+                out[-1] = Section(
+                    last.heading, last.sentences + carry.sentences, [*last.folded, carry.heading]
+                )
+            else:
+                out.append(carry)
+        return out
 
     def is_glossary_link(self, href: str) -> bool:
         if self.config.is_glossary_address(href):

@@ -64,6 +64,7 @@ class Unit:
     src_starts: list[int]
     links: list[Link] = field(default_factory=list)
     section: int = 0
+    level: int = 0  # 1 to 6 for headings
     _link_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -110,10 +111,12 @@ def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
     kind_stack: list[str] = []
     row_cursor: dict[int, int] = {}
     next_kind: str | None = None
+    level = 0
     for tok in tokens:
         t = tok.type
         if t == "heading_open":
             next_kind = HEADING
+            level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
             if tok.tag in ("h1", "h2"):
                 section += 1
         elif t == "list_item_open":
@@ -134,6 +137,7 @@ def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
             unit = _Builder(src, tok, kind, row_cursor, comments).build()
             if unit is not None:
                 unit.section = section
+                unit.level = level if kind == HEADING else 0
                 units.append(unit)
     return Prose(units, comments)
 

@@ -19,14 +19,15 @@ from linter.config import load_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-EXPECT = re.compile(r"<!--\s*expect:\s*([A-Z0-9 ,]+?)\s*-->")
+EXPECT = re.compile(r"<!--\s*expect:\s*([A-Z0-9 ,]+?)\s*-->|#\s*expect:\s*([A-Z0-9 ,]+?)\s*$")
 
 
 def expected(path: Path) -> Counter[tuple[int, str]]:
     found: Counter[tuple[int, str]] = Counter()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         for m in EXPECT.finditer(line):
-            for code in re.split(r"[\s,]+", m.group(1)):
+            # In front matter, where HTML comments cannot go, a YAML comment marks it.
+            for code in re.split(r"[\s,]+", m.group(1) or m.group(2)):
                 found[(number, code)] += 1
     return found
 

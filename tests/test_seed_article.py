@@ -58,7 +58,11 @@ def test_reading_grade_is_reported() -> None:
     assert grade.line == 20  # the article's first heading
     value = float(re.search(r"grade is ([\d.]+)", grade.message)[1])
     assert value > 12
-    assert len(grade.suggestions) == 3 and all("line" in s for s in grade.suggestions)
+    sentences = [s for s in grade.suggestions if s.startswith("Rewrite the sentence at ")]
+    words = [s for s in grade.suggestions if s.startswith("Find a shorter word for ")]
+    assert len(sentences) == 3 and len(words) == 5
+    assert "Find a shorter word for 'pomalidomide' (5 syllables" in words[0]
+    assert "it would be" in grade.message
 
 
 def test_jargon_without_link() -> None:

@@ -4,7 +4,8 @@ labels, code or links' addresses) and reports it when it is above the target
 of the article's profile: grade 8 by the Flesch-Kincaid formula for patients,
 unless your config says otherwise. It names the hardest sentences (by plainlint's
 jargon-aware difficulty score: long, with many-syllable words, jargon and rare
-words), so you know where to start.
+words) and the long words that weigh most, each with its line and column, and
+says what the grade would be without them, so you know where to start.
 
 ## Why is this bad
 The NIH, the CDC and the AMA ask for patient materials at grade 6 to 8. Text
@@ -24,15 +25,30 @@ cells kill cancer cells.
 ```
 
 ## Settings
-`grade-target` and `grade-metric` in the audience's profile. The metric is one
-of flesch-kincaid, smog, coleman-liau, ari, gunning-fog or dale-chall.
+`preset`, or `grade-target` and `grade-metric`, in the audience's profile. The
+metric is one of flesch-kincaid, smog, coleman-liau, ari, gunning-fog or
+dale-chall. Presets, with their sources:
+
+- `nih` (the patient default): Flesch-Kincaid grade 8 or lower. US National
+  Institutes of Health, "Clear & Simple": patient materials below an 8th-grade
+  level; studies cite NIH for grade 6 to 8.
+- `ama`: Flesch-Kincaid grade 6 or lower. American Medical Association
+  Foundation (B. D. Weiss, "Health Literacy and Patient Safety", 2007).
+- `cdc-smog`: SMOG grade 8 or lower. US Centers for Disease Control and
+  Prevention, "Simply Put" (3rd ed., 2009).
+
+One article can set its own target, with a reason, in its front matter:
+`plainlint: {grade: 10, reason: "Quotes the trial report."}`. PL303 reports the
+override once the article no longer needs it.
 """
 
 from __future__ import annotations
 
 from linter.document import Document
-from linter.grades import METRIC_NAMES, grade, sentence_counts, total
+from linter.grades import METRIC_NAMES, Counts, grade, sentence_counts, total
 from linter.rules import Report
+from linter.sentences import Sentence
+from linter.syllables import syllables
 
 CODE = "PL301"
 NAME = "reading-grade"
@@ -50,26 +66,78 @@ def check(doc: Document, report: Report) -> None:
     if not sentences or title is None:
         return
     metric = doc.profile.grade_metric
-    target = doc.profile.grade_target
-    counts = [sentence_counts(s) for s in sentences]
-    whole = total(counts)
+    target = doc.grade_target
+    whole = total(sentence_counts(s) for s in sentences)
     score = grade(metric, whole)
     if round(score, 1) <= target:
         return
     # Name the sentences readers find hardest: long, and full of jargon and rare words.
     ranked = sorted(sentences, key=lambda s: -doc.difficulty(s).score)
+    hardest = ranked[:_NAMED] if len(sentences) > _NAMED else ranked[:1]
+    rest = [s for s in sentences if not any(s is h for h in hardest)]
     suggestions = []
-    for sentence in ranked[:_NAMED]:
-        line = doc.source.position(sentence.unit.offset(sentence.start))[0]
+    for sentence in hardest:
+        line, column = doc.source.position(sentence.unit.offset(sentence.start))
         words = sentence.text.split()
         quote = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
         suggestions.append(
-            f"Rewrite the sentence on line {line} ('{quote}'): it is one of the hardest."
+            f"Rewrite the sentence at {line}:{column} ('{quote}'): it is one of the hardest."
         )
-    if not suggestions:
-        suggestions.append("Use shorter sentences and shorter, everyday words.")
+    long_words = _long_words(doc, rest)
+    for word, count, syllables_, line, column in long_words:
+        times = "once" if count == 1 else f"{count} times"
+        suggestions.append(
+            f"Find a shorter word for '{word}' ({syllables_} syllables, {times}, "
+            f"first at {line}:{column})."
+        )
+    # What the grade would be with those sentences rewritten and those words plain.
+    after = _without(total(sentence_counts(s) for s in rest), long_words) if rest else None
+    tail = ""
+    if after is not None and after.words:
+        tail = (
+            f" Without the {len(hardest)} hardest sentences and with plain words for the "
+            f"{len(long_words)} longest ones, it would be {grade(metric, after):.1f}."
+        )
     report(
         title.span(0, len(title.text.rstrip())),
-        f"Reading grade is {score:.1f} ({METRIC_NAMES[metric]}); the target is {target:g}.",
+        f"Reading grade is {score:.1f} ({METRIC_NAMES[metric]}); the target is {target:g}.{tail}",
         suggestions,
     )
+
+
+_WORDS_NAMED = 5
+
+
+def _long_words(doc: Document, sentences: list[Sentence]) -> list[tuple[str, int, int, int, int]]:
+    """Words of three or more syllables that weigh most: (word, times, syllables, line, col)."""
+    seen: dict[str, list[int]] = {}
+    where: dict[str, tuple[int, int]] = {}
+    for sentence in sentences:
+        for w in sentence.words:
+            n, _ = syllables(w.text)
+            if n < 3 or w.text[0].isdigit():
+                continue
+            key = w.text.lower()
+            if key not in seen:
+                seen[key] = [0, n]
+                where[key] = doc.source.position(sentence.unit.offset(w.start))
+            seen[key][0] += 1
+    # Each occurrence beyond two syllables is what pushes a syllable-based grade up.
+    ranked = sorted(seen.items(), key=lambda kv: (-(kv[1][0] * (kv[1][1] - 2)), kv[0]))
+    return [(w, c, n, *where[w]) for w, (c, n) in ranked[:_WORDS_NAMED]]
+
+
+def _without(counts: Counts, words: list[tuple[str, int, int, int, int]]) -> Counts:
+    """Counts with each named word replaced by a plain two-syllable, six-letter word."""
+    syl, poly, letters, unfamiliar = (
+        counts.syllables,
+        counts.polysyllables,
+        counts.letters,
+        counts.unfamiliar,
+    )
+    for word, times, n, _, _ in words:
+        syl -= times * (n - 2)
+        poly -= times
+        letters -= times * max(0, len(word) - 6)
+        unfamiliar -= times
+    return Counts(counts.sentences, counts.words, syl, letters, max(poly, 0), max(unfamiliar, 0))
