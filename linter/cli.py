@@ -373,3 +373,63 @@ def stats(
 def _nearest(path: Path) -> Config:
     found = find_config(path)
     return load_config(found) if found else defaults()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("plainlint-report.html"),
+    show_default=True,
+    help="Where to write the report.",
+)
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config.")
+@click.option("--audience", help="Treat every file as written for this audience.")
+def report(
+    paths: tuple[Path, ...], output: Path, config_file: Path | None, audience: str | None
+) -> None:
+    """Write an HTML report: grades, a plot, and each article with its problems marked."""
+    from linter.engine import lint_source
+    from linter.files import display_path
+    from linter.frontmatter import parse_front_matter
+    from linter.report import Article, render
+    from linter.results import FileResult, Options
+    from linter.rules import selected
+    from linter.source import ReadError, read_source
+
+    if config_file is not None and not config_file.is_file():
+        _usage(f"config file '{config_file}' does not exist")
+    try:
+        configs = _Configs(config_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    articles: list[Article] = []
+    errors: list[FileResult] = []
+    for path in _targets(paths or (Path("."),), configs, errors.append):
+        display = display_path(path)
+        try:
+            config = configs.for_path(path)
+            src = read_source(path, display)
+        except (ConfigError, ReadError) as exc:
+            articles.append(Article(FileResult(display, error=str(exc)), None, 0))
+            continue
+        options = Options(
+            tuple(selected(config.select, config.ignore)), audience.lower() if audience else None
+        )
+        result = lint_source(src, config, options)
+        if result.error is not None or result.skipped is not None:
+            articles.append(Article(result, None, 0))
+            continue
+        fm = parse_front_matter(src)
+        body = src.line_starts[fm.body_line] if fm.present else 0
+        articles.append(Article(result, src, body))
+    articles.extend(Article(e, None, 0) for e in errors)
+    try:
+        output.write_text(render(articles), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{output}: cannot write the report ({exc.strerror})")
+    shown = sum(1 for a in articles if a.source is not None)
+    click.echo(f"Wrote {output} ({shown} articles).")
