@@ -83,7 +83,7 @@ def check(doc: Document, report: Report) -> None:
         suggestions.append(
             f"Rewrite the sentence at {line}:{column} ('{quote}'): it is one of the hardest."
         )
-    long_words = _long_words(doc, rest)
+    long_words = _long_words(doc, rest, by_count=metric in ("smog", "gunning-fog"))
     for word, count, syllables_, line, column in long_words:
         times = "once" if count == 1 else f"{count} times"
         suggestions.append(
@@ -108,7 +108,9 @@ def check(doc: Document, report: Report) -> None:
 _WORDS_NAMED = 5
 
 
-def _long_words(doc: Document, sentences: list[Sentence]) -> list[tuple[str, int, int, int, int]]:
+def _long_words(
+    doc: Document, sentences: list[Sentence], by_count: bool = False
+) -> list[tuple[str, int, int, int, int]]:
     """Words of three or more syllables that weigh most: (word, times, syllables, line, col)."""
     seen: dict[str, list[int]] = {}
     where: dict[str, tuple[int, int]] = {}
@@ -122,8 +124,14 @@ def _long_words(doc: Document, sentences: list[Sentence]) -> list[tuple[str, int
                 seen[key] = [0, n]
                 where[key] = doc.source.position(sentence.unit.offset(w.start))
             seen[key][0] += 1
-    # Each occurrence beyond two syllables is what pushes a syllable-based grade up.
-    ranked = sorted(seen.items(), key=lambda kv: (-(kv[1][0] * (kv[1][1] - 2)), kv[0]))
+
+    # Flesch-Kincaid counts every syllable beyond the usual; SMOG and fog count each
+    # word of three or more syllables once, however long.
+    def weight(item: tuple[str, list[int]]) -> tuple[int, str]:
+        times, n = item[1]
+        return (-(times if by_count else times * (n - 2)), item[0])
+
+    ranked = sorted(seen.items(), key=weight)
     return [(w, c, n, *where[w]) for w, (c, n) in ranked[:_WORDS_NAMED]]
 
 
