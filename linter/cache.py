@@ -59,6 +59,7 @@ def settings_key(config: Config, options: Options) -> str:
         },
         "rules": [r.code for r in options.rules],
         "audience": options.audience,
+        "lines": options.keep_lines,
     }
     text = json.dumps(data, sort_keys=True, default=str)
     digest = hashlib.sha256(text.encode())

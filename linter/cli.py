@@ -144,7 +144,12 @@ def check(
             for k in unknown_keys(config.select + config.ignore + tuple(config.severity)):
                 raise ConfigError(f"{config.source}: unknown rule '{k}' (see: plainlint rules)")
             chosen = selected(select or config.select, ignore + config.ignore)
-            rule_sets[key] = Options(tuple(chosen), audience.lower() if audience else None)
+            rule_sets[key] = Options(
+                tuple(chosen),
+                audience.lower() if audience else None,
+                # Only the full format shows each problem's line: others need not carry it.
+                keep_lines=output_format == "full",
+            )
         return rule_sets[key]
 
     def emit(result: FileResult) -> None:

@@ -92,6 +92,8 @@ class Document:
     config: Config
     prose: Prose
     settings: ArticleSettings = field(default_factory=ArticleSettings)
+    _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
+    _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
 
     @property
     def path(self) -> str:
@@ -130,9 +132,15 @@ class Document:
         return self._matches[id(unit)]
 
     def difficulty(self, sentence: Sentence) -> Difficulty:
-        return sentence_difficulty(
-            sentence, self.lexicon, unit_matches=self.jargon_in(sentence.unit)
-        )
+        # PL301, PL302 and stats all rank sentences: score each one once.
+        key = id(sentence)
+        found = self._difficulty.get(key)
+        if found is None:
+            found = sentence_difficulty(
+                sentence, self.lexicon, unit_matches=self.jargon_in(sentence.unit)
+            )
+            self._difficulty[key] = found
+        return found
 
     @property
     def grade_target(self) -> float:

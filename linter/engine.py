@@ -81,6 +81,6 @@ def _lint(src: SourceFile, config: Config, options: Options) -> FileResult:
         d.end_line, d.end_column = src.position(d.span.end)
     kept = apply_suppressions(found, src, doc.prose.comments, doc.settings.ignore)
     kept.sort(key=Diagnostic.sort_key)
-    lines = {d.line: src.line_text(d.line) for d in kept}
+    lines = {d.line: src.line_text(d.line) for d in kept} if options.keep_lines else {}
     score = grade(doc.profile.grade_metric, total(sentence_counts(s) for s in doc.sentences))
     return FileResult(src.path, kept, profile=doc.profile, lines=lines, grade=round(score, 1))

@@ -93,10 +93,15 @@ def sentence_counts(sentence: Sentence) -> Counts:
 
 
 def total(counts: Iterable[Counts]) -> Counts:
-    out = Counts()
+    sums = [0, 0, 0, 0, 0, 0]
     for c in counts:
-        out = out + c
-    return out
+        sums[0] += c.sentences
+        sums[1] += c.words
+        sums[2] += c.syllables
+        sums[3] += c.letters
+        sums[4] += c.polysyllables
+        sums[5] += c.unfamiliar
+    return Counts(*sums)
 
 
 def grade(metric: str, c: Counts) -> float:

@@ -32,3 +32,5 @@ class FileResult:
 class Options:
     rules: tuple[Rule, ...]
     audience: str | None = None
+    # Whether results carry the text of each problem's line (only 'full' shows it).
+    keep_lines: bool = True

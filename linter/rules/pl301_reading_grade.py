@@ -45,10 +45,9 @@ override once the article no longer needs it.
 from __future__ import annotations
 
 from linter.document import Document
-from linter.grades import METRIC_NAMES, Counts, grade, sentence_counts, total
+from linter.grades import METRIC_NAMES, Counts, grade, sentence_counts, total, word_counts
 from linter.rules import Report
 from linter.sentences import Sentence
-from linter.syllables import syllables
 
 CODE = "PL301"
 NAME = "reading-grade"
@@ -116,7 +115,7 @@ def _long_words(
     where: dict[str, tuple[int, int]] = {}
     for sentence in sentences:
         for w in sentence.words:
-            n, _ = syllables(w.text)
+            n = word_counts(w.text)[0]
             if n < 3 or w.text[0].isdigit():
                 continue
             key = w.text.lower()
