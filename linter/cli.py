@@ -45,6 +45,17 @@ class _Configs:
         return self.cache[found]
 
 
+def _configs(config_file: Path | None) -> _Configs:
+    """The configs for a run, or a clear error and exit 2."""
+    if config_file is not None and not config_file.is_file():
+        _usage(f"config file '{config_file}' does not exist")
+    try:
+        return _Configs(config_file)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise  # _fail exits; this only tells type checkers so
+
+
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
@@ -125,12 +136,7 @@ def check(
     select, ignore = _split(select), _split(ignore)
     for key in unknown_keys(select + ignore):
         _usage(f"unknown rule '{key}' (see: plainlint rules)")
-    if config_file is not None and not config_file.is_file():
-        _usage(f"config file '{config_file}' does not exist")
-    try:
-        configs = _Configs(config_file)
-    except ConfigError as exc:
-        _fail(str(exc))
+    configs = _configs(config_file)
 
     mode = FixMode(fix=fix or (unsafe_fixes and not diff), unsafe=unsafe_fixes, diff=diff)
     fmt = make(sys.stdout, sys.stderr, quiet)
@@ -404,13 +410,7 @@ def report(
     from linter.rules import selected
     from linter.source import ReadError, read_source
 
-    if config_file is not None and not config_file.is_file():
-        _usage(f"config file '{config_file}' does not exist")
-    try:
-        configs = _Configs(config_file)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
+    configs = _configs(config_file)
     articles: list[Article] = []
     errors: list[FileResult] = []
     for path in _targets(paths or (Path("."),), configs, errors.append):

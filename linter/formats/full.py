@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from linter.diagnostics import Diagnostic
-from linter.formats import Summary, clean
+from linter.formats import clean, concise
 from linter.results import FileResult
 
 _WIDTH = 100
 
 
-class Formatter:
-    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
-        self.out = out
-        self.notes = notes
-        self.quiet = quiet
-
+class Formatter(concise.Formatter):
     def file(self, result: FileResult) -> None:
         for d in result.diagnostics:
             self.out.write(self.render(d, result.lines.get(d.line, "")))
@@ -47,7 +40,3 @@ class Formatter:
         for suggestion in d.suggestions:
             parts.append(f"{pad} = help: {clean(suggestion)}")
         return "\n".join(parts) + "\n\n"
-
-    def finish(self, summary: Summary) -> None:
-        if not self.quiet:
-            self.out.write(summary.sentence() + "\n")
