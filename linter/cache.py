@@ -167,6 +167,8 @@ def _profile_to(p: Profile) -> dict[str, Any]:
         "grade_metric": p.grade_metric,
         "sentence_limit": p.sentence_limit,
         "severity": {k: v.value for k, v in p.severity.items()},
+        "preset": p.preset,
+        "section_min_words": p.section_min_words,
     }
 
 
@@ -185,6 +187,8 @@ def _result_from(data: dict[str, Any]) -> FileResult:
             profile["grade_metric"],
             profile["sentence_limit"],
             {k: Severity(v) for k, v in profile["severity"].items()},
+            profile.get("preset"),
+            profile.get("section_min_words", 50),
         ),
         lines={int(k): v for k, v in data["lines"].items()},
         diagnostics=[_diagnostic_from(d) for d in data["diagnostics"]],

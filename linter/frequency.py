@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
+from linter.packs import grouped_table
+
 _DATA = Path(__file__).resolve().parent / "data" / "word-frequency.txt"
 _SUFFIXES = ("lessness", "ness", "less", "ers", "er", "es", "s", "ed", "ing", "ly", "ful")
 _PREFIXES = ("under", "over", "un", "re", "pre", "non", "dis", "mis", "out", "self")
@@ -13,14 +15,7 @@ _COMMON_PART = 3.5
 
 @cache
 def frequencies() -> dict[str, float]:
-    table: dict[str, float] = {}
-    with _DATA.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            parts = line.split()
-            table.update(dict.fromkeys(parts[1:], float(parts[0])))
-    return table
+    return grouped_table(_DATA, float)
 
 
 def built_from_common_words(word: str, table: dict[str, float], threshold: float) -> bool:

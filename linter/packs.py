@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+T = TypeVar("T")
 
 # libyaml's loader is about ten times faster; both build only plain data (no tags
 # such as !!python/object), so either is safe for untrusted text.
@@ -58,3 +61,15 @@ def unchanged(path: Path, recorded: str | None) -> bool:
         return hashlib.sha256(path.read_bytes()).hexdigest() == recorded
     except OSError:
         return False
+
+
+def grouped_table(path: Path, convert: Callable[[str], T]) -> dict[str, T]:
+    """Read a derived data file of lines 'VALUE word word ...' into word -> value."""
+    table: dict[str, T] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.split()
+            table.update(dict.fromkeys(parts[1:], convert(parts[0])))
+    return table

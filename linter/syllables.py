@@ -8,19 +8,14 @@ import zlib
 from functools import cache, lru_cache
 from pathlib import Path
 
+from linter.packs import grouped_table
+
 _DATA = Path(__file__).resolve().parent / "data" / "cmu-syllables.txt"
 
 
 @cache
 def dictionary() -> dict[str, int]:
-    counts: dict[str, int] = {}
-    with _DATA.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            parts = line.split()
-            counts.update(dict.fromkeys(parts[1:], int(parts[0])))
-    return counts
+    return grouped_table(_DATA, int)
 
 
 def syllables(word: str) -> tuple[int, str]:
