@@ -30,6 +30,7 @@ class FixOutcome:
     original: str
     fixed: str
     applied: int
+    before: FileResult  # the problems in the file as it was
 
     @property
     def changed(self) -> bool:
@@ -79,7 +80,7 @@ def apply_edits(
 def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) -> FixOutcome:
     text = src.text
     applied = 0
-    result = lint_source(src, config, options)
+    result = first = lint_source(src, config, options)
     for _ in range(_MAX_PASSES):
         if result.error is not None or result.skipped is not None:
             break
@@ -95,7 +96,7 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
         text = new
         applied += count
         result = lint_source(SourceFile.from_text(src.path, text, src.bom), config, options)
-    return FixOutcome(result, src.text, text, applied)
+    return FixOutcome(result, src.text, text, applied, first)
 
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:

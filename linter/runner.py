@@ -37,8 +37,7 @@ def process_file(
         return outcome.result
     if mode.diff:
         # Nothing is written: the problems shown are the ones in the file as it is.
-        before = lint_source(src, config, options)
-        return replace(before, fixed=outcome.applied, diff=unified_diff(outcome, display))
+        return replace(outcome.before, fixed=outcome.applied, diff=unified_diff(outcome, display))
     try:
         write_fixed(path, src, outcome.fixed)
     except WriteError as exc:
