@@ -9,6 +9,7 @@ from typing import Any
 from linter.config import Config, Profile
 from linter.difficulty import Difficulty, sentence_difficulty
 from linter.frontmatter import FrontMatter
+from linter.grades import Counts, grade, sentence_counts, total
 from linter.lexicon import Lexicon, Match, load_lexicon, normalize_url
 from linter.prose import HEADING, LABEL, Prose, Unit
 from linter.sentences import Sentence, split_sentences
@@ -106,6 +107,16 @@ class Document:
     @cached_property
     def _split(self) -> dict[int, list[Sentence]]:
         return {id(unit): split_sentences(unit) for unit in self.prose.units}
+
+    @cached_property
+    def counts(self) -> Counts:
+        """The counts of all the article's sentences: the engine and rules share them."""
+        return total(sentence_counts(s) for s in self.sentences)
+
+    @cached_property
+    def grade(self) -> float:
+        """The article's reading grade by its profile's metric."""
+        return grade(self.profile.grade_metric, self.counts)
 
     def sentences_of(self, unit: Unit) -> list[Sentence]:
         return self._split[id(unit)]

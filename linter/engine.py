@@ -6,28 +6,17 @@ sentences and words -> rules -> diagnostics -> suppressions -> output.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from linter.config import Config
 from linter.diagnostics import Diagnostic, Fix, Span
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
-from linter.grades import grade, sentence_counts, total
 from linter.lexicon import LexiconError
 from linter.markdown import parse_markdown
 from linter.prose import build_prose
 from linter.results import FileResult, Options
 from linter.rules import Rule
-from linter.source import ReadError, SourceFile, read_source
+from linter.source import ReadError, SourceFile
 from linter.suppressions import apply_suppressions
-
-
-def lint_file(path: Path, display: str, config: Config, options: Options) -> FileResult:
-    try:
-        src = read_source(path, display)
-    except ReadError as exc:
-        return FileResult(display, error=str(exc))
-    return lint_source(src, config, options)
 
 
 def load_document(src: SourceFile, config: Config, audience: str | None) -> Document | str:
@@ -82,5 +71,4 @@ def _lint(src: SourceFile, config: Config, options: Options) -> FileResult:
     kept = apply_suppressions(found, src, doc.prose.comments, doc.settings.ignore)
     kept.sort(key=Diagnostic.sort_key)
     lines = {d.line: src.line_text(d.line) for d in kept} if options.keep_lines else {}
-    score = grade(doc.profile.grade_metric, total(sentence_counts(s) for s in doc.sentences))
-    return FileResult(src.path, kept, profile=doc.profile, lines=lines, grade=round(score, 1))
+    return FileResult(src.path, kept, profile=doc.profile, lines=lines, grade=round(doc.grade, 1))

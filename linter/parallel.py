@@ -64,7 +64,6 @@ class _Pool:
         self.jobs = jobs
         self.executor = None
         self.forked_with: set[int] = set()
-        self.sent: set[tuple[int, int]] = set()
 
     def start(self) -> None:
         import multiprocessing

@@ -8,7 +8,7 @@ from typing import Any
 from linter.config import GRADE_METRICS, Config
 from linter.document import Document
 from linter.engine import load_document
-from linter.grades import METRIC_NAMES, grade, sentence_counts, total
+from linter.grades import METRIC_NAMES, grade, sentence_counts
 from linter.source import ReadError, read_source
 from linter.syllables import syllables
 
@@ -59,7 +59,7 @@ def article_stats(doc: Document) -> dict[str, Any]:
     display = doc.path
     sentences = doc.sentences
     counts = [sentence_counts(s) for s in sentences]
-    whole = total(counts)
+    whole = doc.counts
     ranked = sorted(zip(sentences, counts, strict=True), key=lambda p: -p[1].words)
     return {
         "path": display,

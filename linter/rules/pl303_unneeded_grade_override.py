@@ -26,7 +26,7 @@ import re
 
 from linter.diagnostics import Span
 from linter.document import Document
-from linter.grades import METRIC_NAMES, grade, sentence_counts, total
+from linter.grades import METRIC_NAMES
 from linter.rules import Report
 
 CODE = "PL303"
@@ -42,7 +42,7 @@ def check(doc: Document, report: Report) -> None:
     if not doc.settings.has_override or not doc.sentences:
         return
     metric = doc.profile.grade_metric
-    score = grade(metric, total(sentence_counts(s) for s in doc.sentences))
+    score = doc.grade
     target = doc.profile.grade_target
     if round(score, 1) > target:
         return
