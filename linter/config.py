@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from linter.diagnostics import Severity
-from linter.packs import load_pack, safe_yaml
+from linter.packs import load_pack
+from linter.source import DEFAULT_LIMIT
+from linter.yamlfile import YamlProblem, describe, key_name, load_yaml, sorted_keys
 
 CONFIG_NAMES = (".plainlint.yaml", ".plainlint.yml", "pyproject.toml")
 GRADE_METRICS = ("flesch-kincaid", "smog", "coleman-liau", "ari", "gunning-fog", "dale-chall")
@@ -50,6 +50,8 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    # Bytes: larger files are not read (a mistake, or a file that never ends).
+    max_file_size: int = DEFAULT_LIMIT
 
     def profile_for(self, audience: str | None) -> Profile | None:
         name = audience if audience is not None else self.default_audience
@@ -104,6 +106,7 @@ _TOP_KEYS = {
     "severity",
     "include",
     "exclude",
+    "max-file-size",
 }
 _PROFILE_KEYS = {
     "preset",
@@ -139,16 +142,17 @@ def _read_raw(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         try:
             data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-        raw = data.get("tool", {}).get("plainlint", {})
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+            reason = str(exc)[:80] if isinstance(exc, tomllib.TOMLDecodeError) else "a bad value"
+            raise ConfigError(f"{path}: not valid TOML ({reason})") from None
+        tool = data.get("tool", {})
+        raw = tool.get("plainlint", {}) if isinstance(tool, dict) else None
     else:
         try:
-            raw = safe_yaml(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark is not None else ""
-            raise ConfigError(f"{path}{where}: not valid YAML ({exc.__class__.__name__})") from None
+            raw = load_yaml(text)
+        except YamlProblem as problem:
+            where = f":{problem.line}" if problem.line is not None else ""
+            raise ConfigError(f"{path}{where}: the config {problem.message}") from None
         raw = {} if raw is None else raw
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the config must be a list of 'key: value' settings")
@@ -182,10 +186,11 @@ def _has_tool_section(path: Path) -> bool:
 
 
 def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
-    unknown = sorted(set(raw) - _TOP_KEYS)
+    unknown = [k for k in sorted_keys(raw) if k not in _TOP_KEYS]
     if unknown:
         raise ConfigError(
-            f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_TOP_KEYS))})"
+            f"{where}: unknown key '{key_name(unknown[0])}' "
+            f"(known keys: {', '.join(sorted(_TOP_KEYS))})"
         )
     changes: dict[str, Any] = {}
     if "profiles" in raw:
@@ -231,22 +236,27 @@ def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
     for key in ("include", "exclude"):
         if key in raw:
             changes[key] = _strings(raw[key], where, key)
+    if "max-file-size" in raw:
+        value = raw["max-file-size"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1000:
+            raise ConfigError(f"{where}: 'max-file-size' must be a number of megabytes, 1 to 1000")
+        changes["max_file_size"] = int(value * 1024 * 1024)
     return replace(base, **changes)
 
 
 def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:
     key = f"profiles.{name}"
     body = _mapping(body, where, key)
-    unknown = sorted(set(body) - _PROFILE_KEYS)
+    unknown = [k for k in sorted_keys(body) if k not in _PROFILE_KEYS]
     if unknown:
         raise ConfigError(
-            f"{where}: unknown key '{key}.{unknown[0]}' "
+            f"{where}: unknown key '{key}.{key_name(unknown[0])}' "
             f"(known keys: {', '.join(sorted(_PROFILE_KEYS))})"
         )
     preset_name = body.get("preset", old.preset if old else None)
     preset: dict[str, Any] = {}
     if preset_name is not None:
-        if preset_name not in presets():
+        if not isinstance(preset_name, str) or preset_name not in presets():
             raise ConfigError(
                 f"{where}: '{key}.preset' must be one of {', '.join(sorted(presets()))}"
             )
@@ -300,10 +310,15 @@ def _severities(value: Any, where: str, key: str) -> dict[str, Severity]:
     table = _mapping(value, where, key)
     out = {}
     for code, level in table.items():
+        if not isinstance(code, str):
+            raise ConfigError(f"{where}: '{key}' names rules by code, not {describe(code)}")
         try:
-            out[str(code).upper()] = Severity(str(level).lower())
+            if not isinstance(level, str):
+                raise ValueError
+            out[code.upper()] = Severity(level.lower())
         except ValueError:
             raise ConfigError(
-                f"{where}: '{key}.{code}' must be error, warning or info, not {level!r}"
+                f"{where}: '{key}.{key_name(code)}' must be error, warning or info, "
+                f"not {describe(level)}"
             ) from None
     return out

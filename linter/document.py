@@ -14,6 +14,7 @@ from linter.lexicon import Lexicon, Match, load_lexicon, normalize_url
 from linter.prose import HEADING, LABEL, Prose, Unit
 from linter.sentences import Sentence, split_sentences
 from linter.source import ReadError, SourceFile
+from linter.yamlfile import key_name, sorted_keys
 
 _ARTICLE_KEYS = {"ignore", "allow", "grade", "reason"}
 
@@ -35,11 +36,11 @@ class ArticleSettings:
             return cls()
         if not isinstance(raw, dict):
             raise ReadError(f"{path}: front matter 'plainlint' must hold 'ignore' or 'allow' lists")
-        unknown = sorted(set(raw) - _ARTICLE_KEYS)
+        unknown = [k for k in sorted_keys(raw) if k not in _ARTICLE_KEYS]
         if unknown:
             raise ReadError(
-                f"{path}: front matter 'plainlint.{unknown[0]}' is not a known setting "
-                "(use 'ignore' or 'allow')"
+                f"{path}: front matter 'plainlint.{key_name(unknown[0])}' is not a known setting "
+                f"(use {', '.join(repr(k) for k in sorted(_ARTICLE_KEYS))})"
             )
         grade = raw.get("grade")
         reason = raw.get("reason")
@@ -179,27 +180,27 @@ class Document:
                 raw[-1].sentences.extend(self.sentences_of(unit))
         minimum = self.profile.section_min_words
         out: list[Section] = []
-        carry: Section | None = None
+        # Short sections waiting to be folded into the next one: their sentences and
+        # headings, gathered in place (a run of thousands of short sections stays linear).
+        sentences: list[Sentence] = []
+        folded: list[Unit] = []
+        words = 0
         for section in raw:
-            if carry is not None:
-                section = Section(
-                    section.heading,
-                    carry.sentences + section.sentences,
-                    [*carry.folded, carry.heading],
-                )
-                carry = None
-            if section.words < minimum:
-                carry = section
+            sentences.extend(section.sentences)
+            words += section.words
+            if words < minimum:
+                folded.append(section.heading)
                 continue
-            out.append(section)
-        if carry is not None and carry.words:
+            out.append(Section(section.heading, sentences, folded))
+            sentences, folded, words = [], [], 0
+        if words and folded:
             if out:
-                last = out[-1]
-                out[-1] = Section(
-                    last.heading, last.sentences + carry.sentences, [*last.folded, carry.heading]
-                )
+                # A short last section goes into the one before.
+                out[-1].sentences.extend(sentences)
+                out[-1].folded.extend(folded)
             else:
-                out.append(carry)
+                heading = folded.pop()
+                out.append(Section(heading, sentences, folded))
         return out
 
     def is_glossary_link(self, href: str) -> bool:

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-from linter.packs import safe_yaml
 from linter.source import ReadError, SourceFile
+from linter.yamlfile import YamlProblem, describe, load_yaml
 
 
 @dataclass
@@ -40,13 +38,11 @@ def parse_front_matter(src: SourceFile) -> FrontMatter:
 
 def _load(body: str, path: str) -> dict[str, Any]:
     try:
-        # safe_load builds only plain data: tags such as !!python/object are refused.
-        data = safe_yaml(body)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "it could not be read"
-        raise ReadError(f"{path}{where}: front matter is not valid YAML ({problem})") from None
+        data = load_yaml(body)
+    except YamlProblem as problem:
+        # The front matter's first line is the file's second.
+        where = f":{problem.line + 1}" if problem.line is not None else ""
+        raise ReadError(f"{path}{where}: front matter {problem.message}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -58,6 +54,6 @@ def _load(body: str, path: str) -> dict[str, Any]:
     if audience is not None and not isinstance(audience, str):
         raise ReadError(
             f"{path}: front matter 'audienceLevel' must be a word such as 'patient', "
-            f"not {audience!r}"
+            f"not {describe(audience)}"
         )
     return data

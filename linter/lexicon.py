@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from linter.packs import pack_files, parsed_packs, safe_yaml, unchanged
+from linter.packs import pack_files, parsed_packs, unchanged
+from linter.yamlfile import YamlProblem, key_name, load_yaml, sorted_keys
 
 _TOKEN = re.compile(r"[^\W_]+")
 # What may stand between the words of one term: spaces, line breaks, hyphens, apostrophes.
@@ -204,9 +203,14 @@ def normalize_url(url: str) -> str:
 
 def _read_list(path: Path, key: str) -> list[object]:
     try:
-        data = safe_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    try:
+        data = load_yaml(text)
+    except YamlProblem as problem:
+        where = f":{problem.line}" if problem.line is not None else ""
+        raise LexiconError(f"{path}{where}: the list {problem.message}") from None
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise LexiconError(f"{path}: needs a '{key}:' list")
@@ -227,15 +231,19 @@ def _variants(item: dict[str, object], path: Path, number: int) -> tuple[str, ..
     return tuple(variants)
 
 
+def _known_keys(item: dict[object, object], known: set[str], path: Path, number: int) -> None:
+    unknown = [k for k in sorted_keys(item) if k not in known]
+    if unknown:
+        raise LexiconError(f"{path}: entry {number} has an unknown key '{key_name(unknown[0])}'")
+
+
 def load_entries(path: Path) -> list[Entry]:
     """A term list: `terms:` with term, plain and variants."""
     out = []
     for number, item in enumerate(_read_list(path, "terms"), 1):
         if not isinstance(item, dict) or not isinstance(item.get("term"), str):
             raise LexiconError(f"{path}: entry {number} needs a 'term'")
-        unknown = set(item) - {"term", "plain", "variants"}
-        if unknown:
-            raise LexiconError(f"{path}: entry {number} has an unknown key '{sorted(unknown)[0]}'")
+        _known_keys(item, {"term", "plain", "variants"}, path, number)
         out.append(
             Entry(
                 item["term"],
@@ -253,9 +261,7 @@ def load_glossary(path: Path) -> list[Entry]:
     for number, item in enumerate(_read_list(path, "glossary"), 1):
         if not isinstance(item, dict) or not isinstance(item.get("term"), str):
             raise LexiconError(f"{path}: entry {number} needs a 'term'")
-        unknown = set(item) - {"term", "variants", "url", "definition"}
-        if unknown:
-            raise LexiconError(f"{path}: entry {number} has an unknown key '{sorted(unknown)[0]}'")
+        _known_keys(item, {"term", "variants", "url", "definition"}, path, number)
         url = _text(item, "url", path, number)
         if not url:
             raise LexiconError(f"{path}: entry {number} ('{item['term']}') needs a 'url'")

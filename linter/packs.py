@@ -9,17 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
+from linter.yamlfile import load_yaml
 
 T = TypeVar("T")
-
-# libyaml's loader is about ten times faster; both build only plain data (no tags
-# such as !!python/object), so either is safe for untrusted text.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def safe_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_LOADER)
 
 
 @cache
@@ -34,7 +26,7 @@ def packs_dir() -> Path:
 @cache
 def load_pack(name: str) -> Any:
     """Load one YAML file of the shipped packs, e.g. 'profiles.yaml'."""
-    return safe_yaml((packs_dir() / name).read_text(encoding="utf-8"))
+    return load_yaml((packs_dir() / name).read_text(encoding="utf-8"))
 
 
 def pack_files(folder: str) -> list[Path]:

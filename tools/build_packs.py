@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 def build() -> str:
     from linter.lexicon import load_entries
-    from linter.packs import pack_files, packs_dir, safe_yaml
+    from linter.packs import pack_files, packs_dir
+    from linter.yamlfile import load_yaml
 
     data: dict[str, object] = {"lexicon": {}, "complex-words": None}
     for path in pack_files("lexicon"):
@@ -35,7 +36,7 @@ def build() -> str:
     swaps = packs_dir() / "complex-words.yaml"
     data["complex-words"] = {
         "sha256": hashlib.sha256(swaps.read_bytes()).hexdigest(),
-        "swap": {str(k): str(v) for k, v in safe_yaml(swaps.read_text("utf-8"))["swap"].items()},
+        "swap": {str(k): str(v) for k, v in load_yaml(swaps.read_text("utf-8"))["swap"].items()},
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
