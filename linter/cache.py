@@ -13,6 +13,8 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import stat
 import tempfile
 import time
 from dataclasses import asdict
@@ -23,6 +25,7 @@ from typing import Any
 from linter import __version__
 from linter.config import Config, Profile
 from linter.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from linter.interrupts import uninterrupted
 from linter.results import FileResult, Options
 
 DEFAULT_DIR = ".plainlint_cache"
@@ -72,14 +75,80 @@ def settings_key(config: Config, options: Options) -> str:
     return digest.hexdigest()
 
 
+TAG_NAME = "CACHEDIR.TAG"
+# The standard cache-folder tag (bford.info/cachedir), which backup tools honour; the
+# second line is how plainlint knows the folder as its own.
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by plainlint.\n"
+)
+_IGNORE = "# Made by plainlint: its result cache.\n*\n"
+_VERSION_DIR = re.compile(r"^\d+\.\d+\.\d+[\w.+]*-[0-9a-f]{16}$")
+_SHARD = re.compile(r"^[0-9a-f]{2}$")
+_ENTRY = re.compile(r"^[0-9a-f]{64}\.json$|^tmp\w+\.tmp$")
+_LAST_CLEAN = "last-clean"
+
+
+class CacheError(Exception):
+    """A cache folder plainlint must not use; the message says why and what to do."""
+
+
 class ResultCache:
+    """The cache in one folder, which holds only what plainlint wrote there.
+
+    A folder is used only when it is new, empty, or tagged as plainlint's (CACHEDIR.TAG).
+    Cleaning deletes only what matches the names plainlint gives its own files, and never
+    follows a link.
+    """
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.folder = root / environment_key()
 
+    @classmethod
+    def open(cls, root: Path, protected: list[Path]) -> ResultCache:
+        """The cache at root, or CacheError when that folder is not plainlint's to use.
+
+        protected: folders the cache may not be, or be above (the current folder and
+        the paths being checked).
+        """
+        shown = root.as_posix()
+        real = Path(os.path.realpath(root))
+        try:
+            info = os.lstat(root)
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            raise CacheError(f"cache folder '{shown}' cannot be used ({exc.strerror})") from None
+        if info is not None and stat.S_ISLNK(info.st_mode):
+            raise CacheError(
+                f"cache folder '{shown}' is a link; plainlint keeps its cache only in a real "
+                "folder (remove the link, or choose another folder with --cache-dir)"
+            )
+        if info is not None and not stat.S_ISDIR(info.st_mode):
+            raise CacheError(f"cache folder '{shown}' is a file, not a folder")
+        if ".git" in real.parts:
+            raise CacheError(f"cache folder '{shown}' is inside a git folder; choose another")
+        for folder in protected:
+            guarded = Path(os.path.realpath(folder))
+            if real == guarded or real in guarded.parents:
+                raise CacheError(
+                    f"cache folder '{shown}' holds the files being checked; "
+                    "choose a folder of its own with --cache-dir"
+                )
+        if (real / ".git").exists():
+            raise CacheError(f"cache folder '{shown}' is a git repository; choose another")
+        if info is not None and not _is_ours(root):
+            raise CacheError(
+                f"cache folder '{shown}' already holds files that plainlint did not make; "
+                "choose an empty or new folder with --cache-dir"
+            )
+        return cls(root)
+
     def key(self, data: bytes, display: str, settings: str) -> str:
         digest = hashlib.sha256(data)
-        digest.update(b"\0" + display.encode() + b"\0" + settings.encode())
+        digest.update(b"\0" + display.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0" + settings.encode())
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -89,63 +158,124 @@ class ResultCache:
         return self._path(key).is_file()
 
     def get(self, key: str) -> FileResult | None:
+        """The stored result, or None when it is missing or not what plainlint writes."""
         path = self._path(key)
         try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None
             data = json.loads(path.read_text(encoding="utf-8"))
             result = _result_from(data)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            # A bad entry is never trusted: the file is checked again and the entry rewritten.
             return None
         with contextlib.suppress(OSError):
-            os.utime(path)  # used: keep it
+            os.utime(path, follow_symlinks=False)  # used: keep it
         return result
 
     def put(self, key: str, result: FileResult) -> None:
         path = self._path(key)
         try:
             self._prepare(path.parent)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(_result_to(result), fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except OSError:
+            text = json.dumps(_result_to(result), ensure_ascii=False, separators=(",", ":"))
+            with uninterrupted():
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="tmp", suffix=".tmp")
+                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:
+                    fh.write(text)
+                os.replace(tmp, path)
+        except (OSError, ValueError):
             # A cache that cannot be written only makes the next run slower.
             return
 
     def _prepare(self, folder: Path) -> None:
         if folder.is_dir():
             return
+        self.root.mkdir(parents=True, exist_ok=True)
+        for name, text in ((TAG_NAME, TAG), (".gitignore", _IGNORE)):
+            _write_new(self.root / name, text)
         folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.root / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Made by plainlint: its result cache.\n*\n", encoding="utf-8")
 
     def clean(self) -> None:
-        """Now and then, drop entries not used for a week and other versions' folders."""
-        marker = self.root / "last-clean"
+        """Now and then, drop entries not used for a week and other versions' folders.
+
+        Only files with the names plainlint gives them are deleted, a folder only once it
+        is empty, and links are never followed: anything else in the folder stays.
+        """
         now = time.time()
+        marker = self.root / _LAST_CLEAN
         try:
-            if marker.exists() and now - marker.stat().st_mtime < _CLEAN_EVERY:
+            if not _is_ours(self.root):
                 return
-            if not self.root.is_dir():
-                return
-            for child in self.root.iterdir():
-                if child.is_dir() and child.name != self.folder.name:
-                    _remove_tree(child)
-            for entry in self.folder.glob("*/*.json"):
-                if now - entry.stat().st_mtime > _STALE:
-                    entry.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                last = os.lstat(marker)
+                if stat.S_ISREG(last.st_mode) and now - last.st_mtime < _CLEAN_EVERY:
+                    return
+            for child in os.scandir(self.root):
+                if (
+                    child.name != self.folder.name
+                    and _VERSION_DIR.match(child.name)
+                    and child.is_dir(follow_symlinks=False)
+                ):
+                    _remove_version(Path(child.path), 0.0)
+            if os.path.isdir(self.folder) and not os.path.islink(self.folder):
+                _remove_version(self.folder, now - _STALE, keep_folder=True)
+            with contextlib.suppress(FileNotFoundError):
+                if stat.S_ISLNK(os.lstat(marker).st_mode):
+                    return
             marker.write_text(str(now), encoding="utf-8")
         except OSError:
             return
 
 
-def _remove_tree(folder: Path) -> None:
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_dir():
-            path.rmdir()
-        else:
-            path.unlink(missing_ok=True)
-    folder.rmdir()
+def _is_ours(root: Path) -> bool:
+    """Whether a folder is plainlint's cache: tagged, empty, or made by plainlint 0.1.0."""
+    tag = root / TAG_NAME
+    try:
+        if stat.S_ISREG(os.lstat(tag).st_mode):
+            return "created by plainlint" in tag.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        pass
+    names = os.listdir(root)
+    if not names:
+        return True
+    # plainlint 0.1.0 wrote no tag: its caches hold only these names.
+    ignore = root / ".gitignore"
+    legacy = (
+        os.path.isfile(ignore)
+        and not os.path.islink(ignore)
+        and ignore.read_text(encoding="utf-8", errors="replace") == _IGNORE
+        and all(n in (".gitignore", _LAST_CLEAN) or _VERSION_DIR.match(n) for n in names)
+    )
+    if legacy:
+        _write_new(root / TAG_NAME, TAG)
+    return legacy
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet (never through a link someone left there)."""
+    with contextlib.suppress(FileExistsError):
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+def _remove_version(folder: Path, older_than: float, keep_folder: bool = False) -> None:
+    """Delete plainlint's entries in one version folder (those last used before
+    older_than, or all with 0.0 ... meaning every entry), then the folders left empty."""
+    for shard in os.scandir(folder):
+        if not (_SHARD.match(shard.name) and shard.is_dir(follow_symlinks=False)):
+            continue
+        for entry in os.scandir(shard.path):
+            if not _ENTRY.match(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            if older_than and entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+        with contextlib.suppress(OSError):
+            os.rmdir(shard.path)  # only if it is empty now
+    if not keep_folder:
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
 
 
 def _result_to(r: FileResult) -> dict[str, Any]:
