@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
+
+from linter.display import shown
 
 # Folders that never hold articles a writer wants checked.
 _SKIP_DIRS = {
@@ -39,8 +42,12 @@ def _relative(path: Path, root: str) -> str | None:
 
 
 def display_path(path: Path) -> str:
-    """How a file is named in output: relative to the current folder when it is below it."""
-    return _relative(path, _cwd()) or path.as_posix()
+    """How a file is named in output: relative to the current folder when it is below it.
+
+    Newlines, control characters and bytes that are not UTF-8 are shown as escapes, so
+    no file name can pass for a line of output or break a format.
+    """
+    return shown(_relative(path, _cwd()) or path.as_posix())
 
 
 def matches(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
@@ -62,21 +69,63 @@ def matches(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
     return False
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Files under a folder in a stable (sorted) order, skipping tool folders."""
+def inside(path: str, folder: str) -> bool:
+    """Whether a real (resolved) path is the folder or below it."""
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file in a folder, or a link that leads out of it (then `outside` is its target)."""
+
+    path: Path
+    outside: str | None = None
+    is_dir: bool = False
+
+
+def walk(folder: Path) -> Iterator[Found]:
+    """Files under a folder in a stable (sorted) order, skipping tool folders.
+
+    Links are followed only when they lead to a file or folder inside the folder being
+    walked: a link to '../elsewhere' or '/dev/zero' is reported, never read, so nothing
+    outside the tree is read (or, with --fix, written).
+    """
+    top = os.path.realpath(folder)
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+    stack = [Path(folder)]
+    while stack:
+        here = stack.pop()
         try:
-            st = os.stat(dirpath)
-            key = (st.st_dev, st.st_ino)
+            st = os.stat(here)
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
         except OSError:
-            dirnames[:] = []
             continue
         # A link back up the tree would loop forever: visit each folder once.
+        key = (st.st_dev, st.st_ino)
         if key in seen:
-            dirnames[:] = []
             continue
         seen.add(key)
-        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
+        folders: list[Path] = []
+        for entry in entries:
+            path = here / entry.name
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir()  # follows a link, to say what it leads to
+            except OSError:
+                is_link, is_dir = False, False
+            if is_dir and (entry.name in _SKIP_DIRS or entry.name.startswith(".")):
+                continue
+            if is_link:
+                target = os.path.realpath(path)
+                if not inside(target, top):
+                    yield Found(path, target, is_dir)
+                    continue
+            if is_dir:
+                folders.append(path)
+            else:
+                yield Found(path)
+        # Depth first, in name order: the stack takes the last folder first.
+        stack.extend(reversed(folders))

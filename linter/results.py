@@ -18,6 +18,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     skipped: str | None = None
+    # A skip worth telling the writer about even without --verbose.
+    notice: bool = False
     profile: Profile | None = None
     # The text of each line a diagnostic starts on, for formats that show it.
     lines: dict[int, str] = field(default_factory=dict)

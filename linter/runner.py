@@ -27,7 +27,24 @@ def process_file(
     path: Path, display: str, config: Config, options: Options, mode: FixMode
 ) -> FileResult:
     try:
-        src = read_source(path, display)
+        return _process(path, display, config, options, mode)
+    except Exception as exc:
+        # A bug must not stop the run: this file gets an error line, the others are checked.
+        return FileResult(display, error=internal_error(display, exc))
+
+
+def internal_error(display: str, exc: BaseException) -> str:
+    return (
+        f"{display}: plainlint could not check this file ({type(exc).__name__}); "
+        "this is a bug in plainlint, please report it"
+    )
+
+
+def _process(
+    path: Path, display: str, config: Config, options: Options, mode: FixMode
+) -> FileResult:
+    try:
+        src = read_source(path, display, config.max_file_size)
     except ReadError as exc:
         return FileResult(display, error=str(exc))
     if not mode.active:
