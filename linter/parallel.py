@@ -7,6 +7,8 @@ files there are.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -14,8 +16,10 @@ from pathlib import Path
 
 from linter.cache import ResultCache, settings_key
 from linter.config import Config
+from linter.interrupts import start_worker
 from linter.results import FileResult, Options
 from linter.runner import FixMode
+from linter.source import ReadError, read_bytes
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,12 @@ class _Pool:
         _warm(list(_SHARED.values()))
         self.forked_with = set(_SHARED)
         context = multiprocessing.get_context("fork")
-        self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        self.executor = ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=context,
+            initializer=start_worker,
+            initargs=(os.getpid(),),
+        )
 
     def map(self, tasks: list[tuple[str, str, int, FixMode]]) -> Iterator[FileResult]:
         if self.executor is None:
@@ -101,9 +110,20 @@ class _Pool:
                 submit(nxt)
             yield result
 
-    def close(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown()
+    def close(self, stopped: bool = False) -> None:
+        if self.executor is None:
+            return
+        if stopped:
+            # Stopped by a signal: end the workers now rather than wait for their tasks.
+            processes = dict(getattr(self.executor, "_processes", None) or {})
+            for process in processes.values():
+                with contextlib.suppress(OSError):
+                    process.terminate()
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes.values():
+                process.join(timeout=5)
+            return
+        self.executor.shutdown()
 
 
 def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
@@ -130,12 +150,14 @@ def run(
     keys: dict[int, str] = {}
     pool = _Pool(jobs) if jobs > 1 else None
     _SHARED.clear()
+    finished = False
     try:
         for batch in _batches(items):
             yield from _run_batch(batch, mode, cache if use_cache else None, slots, keys, pool)
+        finished = True
     finally:
         if pool is not None:
-            pool.close()
+            pool.close(stopped=not finished)
     if cache is not None:
         cache.clean()
 
@@ -167,8 +189,9 @@ def _run_batch(
         key = None
         if cache is not None:
             try:
-                key = cache.key(item.path.read_bytes(), item.display, keys[slot])
-            except OSError:
+                data = read_bytes(item.path, item.display, item.config.max_file_size)
+                key = cache.key(data, item.display, keys[slot])
+            except ReadError:
                 key = None
             if key is not None and cache.exists(key):
                 plan.append((item, key, True))
