@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.diagnostics import Diagnostic
+from linter.display import shown
 from linter.results import FileResult
 from linter.source import SourceFile
 
@@ -31,6 +32,11 @@ KINDS = {
 }
 _BY_CODE = {code: kind for kind, (_, code, _) in KINDS.items()}
 _BY_CODE["PL105"] = "jargon"
+
+
+def _h(text: str, keep_lines: bool = False) -> str:
+    """Text for the page: escaped for HTML, with controls and bidirectional marks visible."""
+    return html.escape(shown(text, keep_lines), quote=True)
 
 
 @dataclass
@@ -59,12 +65,24 @@ def _highlighted(article: Article, index: int) -> tuple[str, list[tuple[str, Dia
             continue
         marks.append((d.span.start, d.span.end, kind, anchor, d))
     cuts = sorted({start, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    # Sweep the cuts once, keeping the marks that cover the current piece: every piece
+    # against every mark would be quadratic in the number of marks.
+    by_start: dict[int, list[int]] = {}
+    by_end: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        by_start.setdefault(m[0], []).append(i)
+        by_end.setdefault(m[1], []).append(i)
+    covering: dict[int, None] = {}
     out: list[str] = []
     for a, b in itertools.pairwise(cuts):
+        for i in by_end.get(a, ()):
+            covering.pop(i, None)
+        for i in by_start.get(a, ()):
+            covering[i] = None
         if b <= start:
             continue
-        piece = html.escape(text[a:b])
-        active = [m for m in marks if m[0] <= a and b <= m[1]]
+        piece = _h(text[a:b], keep_lines=True)
+        active = [marks[i] for i in sorted(covering)]
         if not active:
             out.append(piece)
             continue
@@ -79,7 +97,7 @@ def _highlighted(article: Article, index: int) -> tuple[str, list[tuple[str, Dia
         codes = " ".join(sorted({m[4].code for m in active}))
         out.append(
             f'<mark class="hl {classes}"{id_attr} data-codes="{codes}" '
-            f'title="{html.escape(tip, quote=True)}" tabindex="0">{piece}</mark>'
+            f'title="{_h(tip, keep_lines=True)}" tabindex="0">{piece}</mark>'
         )
     return "".join(out), listed
 
@@ -121,7 +139,7 @@ def _plot(articles: list[Article]) -> str:
         grade = max(a.result.grade, 0.0)
         target = a.result.profile.grade_target
         over = a.result.grade > target
-        name = html.escape(Path(a.result.path).name)
+        name = _h(Path(a.result.path).name)
         parts.append(
             f'<text x="{left - 6}" y="{y + 11}" class="label">{name}</text>'
             f'<rect x="{left}" y="{y}" width="{grade * scale:.1f}" height="14" '
@@ -201,8 +219,8 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{html.escape(title)}</h1>",
+        f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_h(title)}</h1>",
     ]
     checked = [a for a in articles if a.result.error is None and a.result.skipped is None]
     body = [
@@ -218,9 +236,9 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
         grade = "" if r.grade is None else f"{r.grade:.1f}"
         target = "" if r.profile is None else f"{r.profile.grade_target:g}"
         over = r.grade is not None and r.profile is not None and r.grade > r.profile.grade_target
-        name = html.escape(r.path)
+        name = _h(r.path)
         link = f'<a href="#article-{i}">{name}</a>' if a.source is not None else name
-        note = f" ({html.escape(r.skipped or r.error or '')})" if a.source is None else ""
+        note = f" ({_h(r.skipped or r.error or '')})" if a.source is None else ""
         counts = [sum(1 for d in r.diagnostics if d.code == c) for c in codes]
         body.append(
             f"<tr><td>{link}{note}</td>"
@@ -236,7 +254,7 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
     for kind, (label, code, _colour) in KINDS.items():
         body.append(
             f'<li><mark class="hl {kind} sample">{"Heading" if kind == "section" else "sample"}'
-            f"</mark> {html.escape(label)} ({code})</li>"
+            f"</mark> {_h(label)} ({code})</li>"
         )
     body.append("</ul><p>Hover over or tab to a highlight for its message and advice.</p>")
     for i, a in enumerate(articles):
@@ -249,23 +267,23 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
             if r.grade is None or r.profile is None
             else (f" — grade {r.grade:.1f}, target {r.profile.grade_target:g}")
         )
-        body.append(f'<section id="article-{i}"><h2>{html.escape(r.path)}{grade}</h2>')
+        body.append(f'<section id="article-{i}"><h2>{_h(r.path)}{grade}</h2>')
         worst = _worst_section(r, i)
         if worst is not None:
             anchor, name, score = worst
             body.append(
-                f'<p class="worst">Hardest section: <a href="#{anchor}">{html.escape(name)}</a>'
+                f'<p class="worst">Hardest section: <a href="#{anchor}">{_h(name)}</a>'
                 f" (grade {score:.1f}). Start there.</p>"
             )
         body.append(
-            f'<div class="article"><div class="text" data-path="{html.escape(r.path)}">{text}'
+            f'<div class="article"><div class="text" data-path="{_h(r.path)}">{text}'
             '</div><ol class="problems">'
         )
         for anchor, d in listed:
-            helps = "".join(f'<span class="help">{html.escape(s)}</span>' for s in d.suggestions)
+            helps = "".join(f'<span class="help">{_h(s)}</span>' for s in d.suggestions)
             body.append(
                 f'<li><a href="#{anchor}">{d.line}:{d.column}</a> <b>{d.code}</b> '
-                f"{html.escape(d.message)}{helps}</li>"
+                f"{_h(d.message)}{helps}</li>"
             )
         body.append("</ol></div></section>")
     data = json.dumps({"kinds": {k: v[1] for k, v in KINDS.items()}})

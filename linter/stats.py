@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.config import GRADE_METRICS, Config
+from linter.display import shown
 from linter.document import Document
 from linter.engine import load_document
 from linter.grades import METRIC_NAMES, grade, sentence_counts
@@ -98,11 +99,12 @@ def render_table(data: dict[str, Any]) -> str:
         mark = "  <- used for the target" if metric == data["grade_metric"] else ""
         rows.append((METRIC_NAMES[metric], f"{value:.1f}{mark}"))
     width = max(len(k) for k, _ in rows)
-    lines = [f"{k:<{width}}  {v}" for k, v in rows]
+    lines = [f"{k:<{width}}  {shown(v)}" for k, v in rows]
     lines.append("")
     lines.append("Longest sentences:")
     for item in data["longest_sentences"]:
-        text = item["text"] if len(item["text"]) <= 70 else item["text"][:69] + "…"
+        text = shown(item["text"])
+        text = text if len(text) <= 70 else text[:69] + "…"
         lines.append(f"  line {item['line']:>4}  {item['words']:>3} words  {text}")
     return "\n".join(lines)
 
@@ -111,7 +113,7 @@ def render_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
     """A plain text table; long text is cut to keep one row per line."""
 
     def cell(v: Any) -> str:
-        text = f"{v:g}" if isinstance(v, float) else str(v)
+        text = f"{v:g}" if isinstance(v, float) else shown(str(v))
         return text if len(text) <= 60 else text[:59] + "…"
 
     table = [[c for c in columns]] + [[cell(r[c]) for c in columns] for r in rows]

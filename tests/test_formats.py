@@ -94,7 +94,11 @@ def test_github_round_trips_hostile_names_and_text_exactly() -> None:
         "endColumn": "2",
         "title": "PL101 jargon-without-link",
     }
-    assert data == HOSTILE_MESSAGE + "\nSay it: 'a::b'\n::warning::no"
+    # Newlines inside a message or a suggestion are shown as escapes; each suggestion is a line.
+    assert data == (
+        "'open::label\\x0ax' is jargon,\\x0d\\x0a::error file=evil.md::injected 100%"
+        "\nSay it: 'a::b'\\x0a::warning::no"
+    )
 
 
 def test_github_end_to_end_with_a_hostile_file_name(tmp_path: Path) -> None:

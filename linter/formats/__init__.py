@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
@@ -79,18 +78,3 @@ def formatter(name: str) -> type[Formatter]:
     if name not in names():
         raise KeyError(name)
     return importlib.import_module(f"{__name__}.{name}").Formatter  # type: ignore[no-any-return]
-
-
-_CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
-
-
-def clean(text: str, keep_lines: bool = False) -> str:
-    """Article text made safe for a terminal: no control characters or ANSI escapes.
-
-    keep_lines keeps CR and LF, for formats that escape them themselves.
-    """
-    if keep_lines:
-        return _CONTROL.sub(lambda m: m.group() if m.group() in "\r\n" else "", text)
-    return _CONTROL.sub("", text.replace("\t", " "))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from linter.formats import Summary, clean
+from linter.display import shown
+from linter.formats import Summary
 from linter.results import FileResult
 
 
@@ -17,10 +18,10 @@ class Formatter:
     def file(self, result: FileResult) -> None:
         if not result.diagnostics:
             return
-        path = clean(result.path)
+        path = shown(result.path)
         self.out.write(
             "".join(
-                f"{path}:{d.line}:{d.column}: {d.code} {clean(d.message)}\n"
+                f"{path}:{d.line}:{d.column}: {d.code} {shown(d.message)}\n"
                 for d in result.diagnostics
             )
         )

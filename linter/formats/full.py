@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from linter.diagnostics import Diagnostic
-from linter.formats import clean, concise
+from linter.display import shown
+from linter.formats import concise
 from linter.results import FileResult
 
 _WIDTH = 100
+
+
+def _piece(text: str) -> str:
+    return shown(text.replace("\t", " "))
 
 
 class Formatter(concise.Formatter):
@@ -16,7 +21,7 @@ class Formatter(concise.Formatter):
 
     def render(self, d: Diagnostic, line: str) -> str:
         head = (
-            f"{clean(d.path)}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {clean(d.message)}"
+            f"{shown(d.path)}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {shown(d.message)}"
         )
         number = str(d.line)
         pad = " " * len(number)
@@ -26,17 +31,18 @@ class Formatter(concise.Formatter):
         # Long paragraphs are one line in Markdown: show a window around the problem.
         left = max(0, start - 20) if len(line) > _WIDTH else 0
         right = min(len(line), max(left + _WIDTH, min(end, left + _WIDTH)))
-        shown = clean(line[left:right])
         prefix = "…" if left > 0 else ""
         suffix = "…" if right < len(line) else ""
-        mark_start = start - left + len(prefix)
-        mark_len = max(1, min(end, right) - start)
+        # Escapes make some characters wider on screen: measure the marks on what is shown.
+        before = _piece(line[left:start])
+        marked = _piece(line[start : min(end, right)])
+        after = _piece(line[min(end, right) : right])
         parts = [
             head,
             f"{pad} |",
-            f"{number} | {prefix}{shown}{suffix}",
-            f"{pad} | {' ' * mark_start}{'^' * mark_len}",
+            f"{number} | {prefix}{before}{marked}{after}{suffix}",
+            f"{pad} | {' ' * (len(prefix) + len(before))}{'^' * max(1, len(marked))}",
         ]
         for suggestion in d.suggestions:
-            parts.append(f"{pad} = help: {clean(suggestion)}")
+            parts.append(f"{pad} = help: {shown(suggestion)}")
         return "\n".join(parts) + "\n\n"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from linter.formats import Summary, clean
+from linter.display import shown
+from linter.formats import Summary
 from linter.results import FileResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -33,7 +34,7 @@ class Formatter:
         self.results.append(result)
         if result.error is not None:
             where = escape_property(result.path)
-            text = escape_data(clean(result.error, keep_lines=True))
+            text = escape_data(shown(result.error))
             self.out.write(f"::error file={where},title=plainlint::{text}\n")
         for d in result.diagnostics:
             props = {
@@ -45,7 +46,7 @@ class Formatter:
                 "title": f"{d.code} {d.name}",
             }
             head = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
-            body = clean("\n".join([d.message, *d.suggestions]), keep_lines=True)
+            body = "\n".join(shown(t) for t in [d.message, *d.suggestions])
             self.out.write(f"::{_LEVEL[d.severity.value]} {head}::{escape_data(body)}\n")
 
     def finish(self, summary: Summary) -> None:

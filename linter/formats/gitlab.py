@@ -7,9 +7,9 @@ line numbers), so a problem keeps its fingerprint when lines above it move.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, TextIO
 
+from linter.display import json_text
 from linter.formats import Summary
 from linter.results import FileResult
 
@@ -44,4 +44,4 @@ class Formatter:
             )
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(json.dumps(self.items, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_text(self.items) + "\n")

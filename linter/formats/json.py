@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from linter.display import json_text
 from linter.formats import Summary
 from linter.results import FileResult
 
@@ -18,4 +18,4 @@ class Formatter:
         self.items.extend(d.to_dict() for d in result.diagnostics)
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(json.dumps(self.items, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_text(self.items) + "\n")

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
+from linter.display import shown
 from linter.formats import Summary
 from linter.results import FileResult
 
@@ -15,7 +16,8 @@ _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    # Lines of the failure text stay lines; everything else unsafe is a visible escape.
+    return _NOT_XML.sub("", "\n".join(shown(line) for line in text.split("\n")))
 
 
 class Formatter:

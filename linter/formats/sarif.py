@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter import __version__
+from linter.display import json_text
 from linter.formats import Summary
 from linter.results import FileResult
 
@@ -108,4 +108,4 @@ class Formatter:
                 }
             ],
         }
-        self.out.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_text(log) + "\n")
