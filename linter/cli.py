@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from linter import __version__
 from linter.config import Config, ConfigError, defaults, find_config, load_config
+from linter.interrupts import Stopped, stoppable
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from linter.results import FileResult
@@ -27,6 +31,21 @@ def main() -> None:
     It finds jargon with no glossary link, sentences that are too long, and a
     reading grade above the target. Start with: plainlint check
     """
+
+
+def _stops_cleanly(command: F) -> F:
+    """Ctrl-C exits with 130 and SIGTERM with 143, after the workers and files are tidied."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            with stoppable():
+                return command(*args, **kwargs)
+        except Stopped as stop:
+            click.echo("Stopped.", err=True)
+            sys.exit(stop.code)
+
+    return run  # type: ignore[return-value]
 
 
 class _Configs:
@@ -103,6 +122,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
+@_stops_cleanly
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -121,7 +141,7 @@ def check(
     quiet: bool,
 ) -> None:
     """Check articles for plain language. PATHS are files or folders (default: .)."""
-    from linter.cache import ResultCache
+    from linter.cache import CacheError, ResultCache
     from linter.files import display_path
     from linter.formats import Summary, formatter, names
     from linter.parallel import Task, run
@@ -164,8 +184,8 @@ def check(
         if result.error is not None:
             failed = True
             click.echo(f"error: {_clean(result.error)}", err=True)
-        elif result.skipped is not None and verbose:
-            click.echo(f"skipped {result.path}: {result.skipped}", err=True)
+        elif result.skipped is not None and (verbose or result.notice):
+            click.echo(f"skipped {_clean(result.path)}: {_clean(result.skipped)}", err=True)
         if result.diff:
             sys.stdout.write(result.diff)
             return
@@ -186,20 +206,27 @@ def check(
             yield Task(path, display, config, options)
         yield from errors
 
-    cache = None if no_cache else ResultCache(cache_dir)
+    cache = None
+    if not no_cache:
+        try:
+            cache = ResultCache.open(cache_dir, [Path("."), *paths])
+        except CacheError as exc:
+            _fail(str(exc))
     progress = _Progress(output_format in ("concise", "full") and not quiet)
-    for item, result in run(items(), mode, jobs or os.cpu_count() or 1, cache):
-        if diff_base is not None and isinstance(item, Task):
-            from linter.diffbase import DiffBaseError, filter_result
+    try:
+        for item, result in run(items(), mode, jobs or os.cpu_count() or 1, cache):
+            if diff_base is not None and isinstance(item, Task):
+                from linter.diffbase import DiffBaseError, filter_result
 
-            try:
-                result = filter_result(result, item.path, diff_base, item.config, item.options)
-            except DiffBaseError as exc:
-                progress.done()
-                _fail(str(exc))
-        progress.step(bool(result.diagnostics or result.error))
-        emit(result)
-    progress.done()
+                try:
+                    result = filter_result(result, item.path, diff_base, item.config, item.options)
+                except DiffBaseError as exc:
+                    progress.done()
+                    _fail(str(exc))
+            progress.step(bool(result.diagnostics or result.error))
+            emit(result)
+    finally:
+        progress.done()
     if mode.diff:
         if not quiet:
             click.echo(f"Would fix {summary.fixed} problem{'s' if summary.fixed != 1 else ''}.")
@@ -248,9 +275,10 @@ def _targets(
     paths: tuple[Path, ...], configs: _Configs, emit: Callable[[FileResult], None]
 ) -> Iterator[Path]:
     """Files to check, in a stable order; missing paths are reported and skipped."""
-    from linter.files import display_path, matches, walk
+    from linter.files import Found, display_path, inside, matches, walk
     from linter.results import FileResult
 
+    here = os.path.realpath(".")
     # Only several paths can name one file twice; one folder walk never does.
     seen: set[str] | None = set() if len(paths) > 1 else None
     for given in paths:
@@ -258,20 +286,34 @@ def _targets(
             emit(FileResult(display_path(given), error=f"{given}: no such file or folder"))
             continue
         if given.is_dir():
-            candidates = walk(given)
+            candidates: Iterator[Found] = walk(given)
             explicit = False
         else:
-            candidates = iter([given])
+            # A link named on the command line is followed only into the current folder.
+            target = os.path.realpath(given)
+            outside = target if given.is_symlink() and not inside(target, here) else None
+            candidates = iter([Found(given, outside)])
             explicit = True
-        for path in candidates:
+        for found in candidates:
+            path = found.path
             try:
                 config = configs.for_path(path)
             except ConfigError as exc:
                 emit(FileResult(display_path(path), error=str(exc)))
                 continue
-            if not explicit and not matches(path, config.root, config.include):
+            wanted = explicit or found.is_dir or matches(path, config.root, config.include)
+            if not wanted or matches(path, config.root, config.exclude):
                 continue
-            if matches(path, config.root, config.exclude):
+            if found.outside is not None:
+                what = "folder" if found.is_dir else "file"
+                emit(
+                    FileResult(
+                        display_path(path),
+                        skipped=f"is a link to a {what} outside the folder being checked "
+                        f"({found.outside}); not followed",
+                        notice=True,
+                    )
+                )
                 continue
             if seen is not None:
                 key = os.path.abspath(path)
@@ -292,9 +334,9 @@ def _fail(message: str) -> None:
 
 
 def _clean(text: str) -> str:
-    from linter.formats import clean
+    from linter.display import shown
 
-    return clean(text)
+    return shown(text)
 
 
 @main.command("rules")
@@ -338,6 +380,7 @@ def explain_rule(code: str) -> None:
 )
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config.")
 @click.option("--audience", help="Treat the file as written for this audience.")
+@_stops_cleanly
 def stats(
     file: Path,
     output_format: str,
@@ -374,7 +417,9 @@ def stats(
         _fail(str(exc))
         return
     if output_format == "json":
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        from linter.display import json_text
+
+        click.echo(json_text(data))
     elif isinstance(data, list):
         click.echo(render_rows(data, columns))
     else:
@@ -398,6 +443,7 @@ def _nearest(path: Path) -> Config:
 )
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config.")
 @click.option("--audience", help="Treat every file as written for this audience.")
+@_stops_cleanly
 def report(
     paths: tuple[Path, ...], output: Path, config_file: Path | None, audience: str | None
 ) -> None:

@@ -9,6 +9,7 @@ fixed amount for each jargon term and each rare word (weights in rules/difficult
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +35,10 @@ def weights() -> Weights:
     )
 
 
+def _start(m: Match) -> int:
+    return m.start
+
+
 @dataclass(frozen=True)
 class Difficulty:
     grade: float
@@ -52,7 +57,11 @@ def sentence_difficulty(
     w_ = w or weights()
     if unit_matches is None:
         unit_matches = lexicon.find(sentence.unit.text)
-    inside = [m for m in unit_matches if sentence.start <= m.start < sentence.end]
+    # Matches are in text order: the sentence's own are found by bisection, so a long
+    # paragraph of many sentences stays linear.
+    lo = bisect.bisect_left(unit_matches, sentence.start, key=_start)
+    hi = bisect.bisect_left(unit_matches, sentence.end, lo=lo, key=_start)
+    inside = unit_matches[lo:hi]
     covered = {i for m in inside for i in range(m.start, m.end)}
     rare = 0
     for w in sentence.words:

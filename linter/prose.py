@@ -142,15 +142,20 @@ def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
     return Prose(units, comments)
 
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-
-
 def _block_comments(src: SourceFile, tok: Token, out: list[Comment]) -> None:
     assert tok.map is not None
+    text = src.text
     start = src.line_starts[tok.map[0]]
-    end = src.line_starts[tok.map[1]] if tok.map[1] < len(src.line_starts) else len(src.text)
-    for m in _COMMENT.finditer(src.text, start, end):
-        out.append(Comment(Span(m.start(), m.end()), m.group(1), True))
+    end = src.line_starts[tok.map[1]] if tok.map[1] < len(src.line_starts) else len(text)
+    # str.find rather than a lazy regex: an unclosed '<!--' would make the regex scan to
+    # the end of the block once for every '<!--' in it.
+    at = text.find("<!--", start, end)
+    while at >= 0:
+        close = text.find("-->", at + 4, end)
+        if close < 0:
+            break  # no later '<!--' can close either
+        out.append(Comment(Span(at, close + 3), text[at + 4 : close], True))
+        at = text.find("<!--", close + 3, end)
 
 
 class _Builder:
@@ -305,13 +310,17 @@ class _Builder:
 
     def text(self, s: str) -> None:
         raw = self.raw
-        at = raw.find(s, self.cur)
-        if at >= 0 and _only_markup(raw, self.cur, at):
+        n = len(raw)
+        # The text stands in the source after nothing but markup: look only that far, not
+        # through the rest of the paragraph (which made text full of entities quadratic).
+        at = self.cur
+        while not raw.startswith(s, at) and at < n and raw[at] in _MARKUP:
+            at += 1
+        if raw.startswith(s, at):
             self.emit(s, at)
             self.cur = at + len(s)
             return
         # Escapes and entities make the text differ from its source: align it char by char.
-        n = len(raw)
         for ch in s:
             placed = False
             while self.cur < n:
@@ -390,10 +399,6 @@ class _Builder:
 
 
 _MARKUP = frozenset("*_~[]!<> \t\n")
-
-
-def _only_markup(raw: str, start: int, end: int) -> bool:
-    return all(c in _MARKUP for c in raw[start:end])
 
 
 def _match_bracket(raw: str, i: int) -> int:

@@ -154,8 +154,7 @@ def _boundaries(text: str) -> list[int]:
             continue
         if _is_boundary(text, m.start(), m.end(), punct):
             ends.append(m.end())
-    ends.extend(i for i in items if i not in ends)
-    return sorted(set(ends))
+    return sorted({*ends, *items})
 
 
 _WORD_STOPS = frozenset("(\"'“‘[")
@@ -216,7 +215,8 @@ def _is_boundary(text: str, start: int, end: int, punct: str) -> bool:
     if "." in bare and bare.replace(".", "").isalpha():
         # Dotted abbreviations (U.S., a.m.) end a sentence only before a clear opener,
         # and only a sentence long enough to stand alone ("At 5 a.m. Mr. Smith left").
-        opening = max(text.rfind(". ", max(0, start - _NEAR), start - len(word)), 0)
+        near = max(0, start - _NEAR)
+        opening = max(text.rfind(". ", near, start - len(word)), near)
         return (
             nxt.isupper()
             and _starts_sentence(following)

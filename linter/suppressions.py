@@ -9,6 +9,7 @@ front matter: plainlint: {ignore: [PL201]}
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ from linter.diagnostics import Diagnostic
 from linter.prose import Comment
 from linter.source import SourceFile
 
-_DIRECTIVE = re.compile(r"^\s*plainlint-(disable-next-line|disable|enable)\b([\s,A-Za-z0-9-]*)\s*$")
+# Matched against the comment's text with its ends stripped: one run of code characters,
+# so a comment padded with thousands of spaces takes one pass.
+_DIRECTIVE = re.compile(r"plainlint-(disable-next-line|disable|enable)\b([\s,A-Za-z0-9-]*)")
 _ALL = "*"
 
 
@@ -37,7 +40,7 @@ def regions(src: SourceFile, comments: list[Comment]) -> list[_Region]:
     open_: dict[str, int] = {}
     last = len(src.line_starts) + 1
     for comment in sorted(comments, key=lambda c: c.span.start):
-        m = _DIRECTIVE.match(comment.text)
+        m = _DIRECTIVE.fullmatch(comment.text.strip())
         if m is None:
             continue
         kind, codes = m.group(1), _codes(m.group(2))
@@ -57,17 +60,39 @@ def regions(src: SourceFile, comments: list[Comment]) -> list[_Region]:
     return out
 
 
+class _Lines:
+    """Line ranges, merged, so that whether a line is in one of them takes one bisection."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for first, last in sorted(ranges):
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        self.firsts = [m[0] for m in merged]
+        self.lasts = [m[1] for m in merged]
+
+    def __contains__(self, line: int) -> bool:
+        k = bisect.bisect_right(self.firsts, line) - 1
+        return k >= 0 and line <= self.lasts[k]
+
+
 def apply_suppressions(
     diagnostics: list[Diagnostic], src: SourceFile, comments: list[Comment], ignore: tuple[str, ...]
 ) -> list[Diagnostic]:
-    spans = regions(src, comments)
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for r in regions(src, comments):
+        for code in r.codes:
+            ranges.setdefault(code, []).append((r.first_line, r.last_line))
+    off = {code: _Lines(spans) for code, spans in ranges.items()}
+    everything = off.get(_ALL)
     kept = []
     for d in diagnostics:
         if d.code in ignore or d.name.upper() in ignore:
             continue
-        if any(
-            r.first_line <= d.line <= r.last_line and (_ALL in r.codes or d.code in r.codes)
-            for r in spans
+        if (everything is not None and d.line in everything) or (
+            d.code in off and d.line in off[d.code]
         ):
             continue
         kept.append(d)

@@ -61,13 +61,18 @@ def _initials(words: list[str]) -> str:
     return "".join(out)
 
 
+# How far around an acronym its spelled-out form is looked for, in characters: enough
+# for the longest name, and it keeps a paragraph of thousands of acronyms linear.
+_WINDOW = 400
+
+
 def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
     """'Food and Drug Administration (FDA)' or 'FDA (Food and Drug Administration)'."""
     text = unit.text
-    before = text[:start].rstrip()
-    after = text[end:]
+    before = text[max(0, start - _WINDOW) : start].rstrip()
+    after = text[end : end + _WINDOW]
     if before.endswith("(") and after.lstrip().startswith((")", ",", ";")):
-        words = re.findall(r"[^\W\d_][\w\-‐’']*", text[: len(before) - 1])
+        words = re.findall(r"[^\W\d_][\w\-‐’']*", before[:-1])
         # The spelled-out words come right before the bracket; allow a few extra words.
         for size in range(len(acronym), min(len(words), len(acronym) + 4) + 1):
             initials = _initials(words[-size:])

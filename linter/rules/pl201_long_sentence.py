@@ -40,11 +40,12 @@ SUMMARY = "Sentence longer than the profile's word limit"
 TAGS = ("sentences", "readability")
 
 # Good places to end a sentence, best first: a semicolon, a colon, a dash, then a
-# comma before a word that starts a new clause.
+# comma before a word that starts a new clause. A run of spaces is matched only from its
+# start ((?<!\s)), so a long run cannot be tried again from each of its spaces.
 _SPLITS = [
     (re.compile(r";\s+"), 0),
     (re.compile(r":\s+"), 1),
-    (re.compile(r"\s+[—–]\s*|—"), 2),
+    (re.compile(r"(?<!\s)\s+[—–]\s*|—"), 2),
     (
         re.compile(
             r",\s+(?=(?:and|but|or|so|yet|because|although|though|while|whereas|which|who|"
@@ -54,7 +55,7 @@ _SPLITS = [
         2,
     ),
     (re.compile(r",\s+"), 3),
-    (re.compile(r"\s+(?=(?:but|because|which|while|although|whereas)\s)"), 4),
+    (re.compile(r"(?<!\s)\s+(?=(?:but|because|which|while|although|whereas)\s)"), 4),
 ]
 _MIN_PART = 5
 
