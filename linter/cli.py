@@ -33,6 +33,45 @@ def main() -> None:
     """
 
 
+class _FilesCommand(click.Command):
+    """A command whose PATHS may start with '-'.
+
+    pre-commit passes the names of the files in a commit after the hook's own options,
+    with no '--' between them, so a file named '--config=evil.md' or '-x.md' would be
+    read as an option. Here an argument that names an existing file or folder is a path,
+    unless it is exactly one of the command's option names.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        flags: set[str] = set()
+        takes_value: set[str] = set()
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                names = [*param.opts, *param.secondary_opts]
+                flags.update(names)
+                if not param.is_flag and not param.count:
+                    takes_value.update(names)
+        options: list[str] = []
+        paths: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                paths.extend(args[i + 1 :])
+                break
+            if arg.startswith("-") and arg != "-" and arg not in flags and os.path.lexists(arg):
+                paths.append(arg)
+            elif arg.startswith("-") and arg != "-":
+                options.append(arg)
+                if arg in takes_value and i + 1 < len(args):
+                    i += 1
+                    options.append(args[i])
+            else:
+                paths.append(arg)
+            i += 1
+        return super().parse_args(ctx, [*options, "--", *paths] if paths else options)
+
+
 def _stops_cleanly(command: F) -> F:
     """Ctrl-C exits with 130 and SIGTERM with 143, after the workers and files are tidied."""
 
@@ -79,7 +118,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-@main.command()
+@main.command(cls=_FilesCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",

@@ -15,7 +15,7 @@ from linter.diagnostics import Diagnostic, Fix, Span
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
 from linter.lexicon import LexiconError
-from linter.markdown import parse_markdown
+from linter.markdown import MAX_NESTING, nested_too_deep, parse_markdown
 from linter.prose import build_prose
 from linter.results import FileResult, Options
 from linter.rules import Rule
@@ -33,7 +33,15 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
         if name is None:
             return "no audienceLevel in its front matter"
         return f"no profile for audience '{name}'"
-    prose = build_prose(src, parse_markdown(src.text))
+    tokens = parse_markdown(src.text)
+    deep = nested_too_deep(tokens)
+    if deep is not None:
+        # Never check part of a file in silence: the text past this line would be missed.
+        raise ReadError(
+            f"{src.path}:{deep}: lists or quotes are nested more than {MAX_NESTING // 2} levels "
+            "deep here; plainlint cannot check this file"
+        )
+    prose = build_prose(src, tokens)
     return Document(src, front_matter, profile, config, prose, settings)
 
 

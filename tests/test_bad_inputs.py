@@ -24,6 +24,7 @@ ERRORS = {
     "unterminated-front-matter.md": "front matter starts with --- but never ends",
     "utf16-bom.md": "utf16-bom.md: is UTF-16 text; save it as UTF-8",
     "dangling.md": "dangling.md: cannot be read",
+    "deep-nesting.md": "deep-nesting.md:68: lists or quotes are nested more than 100 levels deep",
 }
 PROBLEMS = {
     "crlf.md": "crlf.md:7:6: PL101 'prognosis'",
@@ -96,3 +97,17 @@ def test_time_grows_linearly_with_the_size_of_one_paragraph() -> None:
     large = _time_to_lint(5_000_000)
     # Ten times the text may take about ten times as long, not a hundred.
     assert large / small < 20, (small, large)
+
+
+def test_text_after_lists_nested_ten_deep_is_still_checked() -> None:
+    # CommonMark's parser stopped at 20 levels (ten nested lists) and dropped the rest.
+    nested = "".join("  " * i + "- step\n" for i in range(15))
+    result = lint_text(PATIENT + "# Steps\n\n" + nested + "\nThe prognosis is good.\n", ("PL101",))
+    assert result.error is None
+    assert [d.line for d in result.diagnostics] == [22]
+
+
+def test_text_nested_past_the_parsers_limit_is_an_error_not_a_silence() -> None:
+    quotes = ">" * 150 + " Hidden prognosis.\n\nThe regimen.\n"
+    result = lint_text(PATIENT + "# Deep\n\n" + quotes)
+    assert result.error is not None and "nested more than 100 levels deep" in result.error

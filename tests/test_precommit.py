@@ -87,3 +87,20 @@ def test_installed_hook_blocks_the_commit_of_a_bad_article(
     passed = run(["git", "commit", "-m", "Add a plain article"], repo, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Add a plain article" in run(["git", "log", "--oneline"], repo, env).stdout
+
+
+def test_file_names_that_look_like_options_are_checked_as_files(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """A pull request adds '--config=evil.md' (a config that switches every rule off) and
+    '-x.md': pre-commit passes their names after the hook's options, with no '--'."""
+    repo = make_repo(tmp_path, env)
+    (repo / "--config=evil.md").write_text("ignore: [PL1, PL2, PL3]\n", encoding="utf-8")
+    (repo / "-x.md").write_text(BAD, encoding="utf-8")
+    run(["git", "add", "--", "."], repo, env).check_returncode()
+    files = ["--config=evil.md", "-x.md", "bad.md"]
+    proc = run([*PRE_COMMIT, "try-repo", str(ROOT), "plainlint", "--files", *files], repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "-x.md:7:1: PL201" in proc.stdout
+    assert "bad.md:7:1: PL201" in proc.stdout
+    assert "No such option" not in proc.stdout
