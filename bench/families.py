@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 HEAD = "---\naudienceLevel: patient\n---\n\n# Title\n\n"
+# A sentence over the limit (30 words), so that PL201 looks for where to split it.
+LONG = "word " * 30
 # Hard text: jargon in every sentence and the grade far over target, so the ranking code
 # of PL301 and PL302 runs.
 HARD = (
@@ -68,7 +70,8 @@ FAMILIES: list[Family] = [
         _sizes(4000),
     ),
     # A dotted abbreviation counted the words from the start of the paragraph.
-    Family("dotted-abbreviations", _paragraph("U.S. The data came in. "), _sizes(10000)),
+    # (With no full stop near it: the count then started from the paragraph's start.)
+    Family("dotted-abbreviations", _paragraph("U.S. The " + "data " * 45), _sizes(1500)),
     # The suppression pattern backtracked between two runs of spaces.
     Family(
         "padded-suppression",
@@ -81,12 +84,12 @@ FAMILIES: list[Family] = [
         lambda n: (
             HEAD
             + "".join(
-                f"<!-- plainlint-disable PL201 -->\n\nThe prognosis {i}.\n\n"
+                f"<!-- plainlint-disable PL201 -->\n\nThe code Q{_letters(i).upper()}Z is new.\n\n"
                 "<!-- plainlint-enable PL201 -->\n\n"
                 for i in range(n // 4)
             )
         ),
-        _sizes(16000),
+        _sizes(24000),
     ),
     # Each unclosed '<!--' made the comment pattern scan to the end of the block.
     Family(
@@ -97,25 +100,25 @@ FAMILIES: list[Family] = [
     # PL201's split patterns were tried again from each space of a run.
     Family(
         "space-run",
-        lambda n: HEAD + "The prognosis is " + " " * (n * 10) + "good but we will see.\n",
+        lambda n: HEAD + LONG + " " * (n * 10) + "good but we will see.\n",
         _sizes(100_000),
     ),
     Family(
         "long-url",
-        lambda n: HEAD + "See https://example.org/" + "a" * (n * 10) + " but it is ok.\n",
+        lambda n: HEAD + LONG + "https://example.org/" + "a" * (n * 10) + " but it is ok.\n",
         _sizes(100_000),
     ),
     # Text with entities was looked for again through the rest of the paragraph.
-    Family("entities", _paragraph("The prognosis &amp; the regimen &#233; ok. "), _sizes(4000)),
+    Family("entities", _paragraph("The *prognosis* &amp; the _regimen_ &#233; ok. "), _sizes(4000)),
     # Inline list markers: each was checked against every sentence end found so far.
     Family("bullets", _paragraph("• a. "), _sizes(32000)),
     Family("bullet-lines", lambda n: HEAD + "• item one.\n" * n, _sizes(8000)),
     # Short sections were folded by copying the sentences gathered so far.
-    Family("empty-headings", lambda n: HEAD + "## \n\n" * n, _sizes(12000)),
+    Family("empty-headings", lambda n: HEAD + "## Heading\n\n" * n, _sizes(20000)),
     Family(
         "short-sections",
         lambda n: HEAD + "".join(f"## S{i}\n\nA word.\n\n" for i in range(n)),
-        _sizes(3000),
+        _sizes(6000),
     ),
     # One very long word: split at every point to look for two everyday words.
     Family("long-word", lambda n: HEAD + "a" * (n * 40) + "\n", _sizes(50_000)),
@@ -131,7 +134,7 @@ FAMILIES: list[Family] = [
         _sizes(25000),
     ),
     # --fix --unsafe-fixes: each fix was checked against every edit taken.
-    Family("swaps", _paragraph("We utilize it and facilitate care. "), _sizes(3000), "fix"),
+    Family("swaps", _paragraph("We utilize it and facilitate care. "), _sizes(6000), "fix"),
     Family(
         "glossary-links",
         lambda n: HEAD + "Your prognosis is good. " * n + "\n\n[prognosis](/glossary/prognosis)\n",

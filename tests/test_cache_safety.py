@@ -3,6 +3,7 @@ that is not its own. Every test works in a temporary folder."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -149,7 +150,15 @@ def test_a_bad_cache_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     first = run_cli("check", "examples", cwd=tmp_path)
     entries = sorted((tmp_path / ".plainlint_cache").glob("*/*/*.json"))
     assert entries
-    shapes = ['{"path": 1}', "[]", '{"diagnostics": [{"code": 5}]}', "null", '"text"', "{"]
+    good = json.loads(entries[0].read_text())
+    shapes = [
+        json.dumps({**good, "lines": []}),  # valid JSON, a list where a table belongs
+        json.dumps({**good, "diagnostics": [7]}),
+        json.dumps({**good, "profile": {"name": "patient"}}),
+        '{"path": 1}',
+        "[]",
+        "{",
+    ]
     for entry, shape in zip(entries, shapes * len(entries), strict=False):
         entry.write_text(shape)
     again = run_cli("check", "examples", cwd=tmp_path)

@@ -9,6 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from conftest import SEED, plainlint_command
 
 LINKED_LATER = (
@@ -123,3 +124,26 @@ def test_an_interrupted_fix_leaves_no_copies_behind(tmp_path: Path) -> None:
         for path in site.glob("*.md"):
             text = path.read_text(encoding="utf-8")
             assert text.endswith(body[-200:]) and len(text) >= len(body)
+
+
+def test_ctrl_c_during_a_write_waits_for_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C arrives while the fixed text is being flushed to disk (the slow part)."""
+    from linter.fixes import write_fixed
+    from linter.source import SourceFile
+
+    path = tmp_path / "a.md"
+    path.write_text(LINKED_LATER, encoding="utf-8")
+    real_fsync = os.fsync
+
+    def fsync_then_ctrl_c(fd: int) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_ctrl_c)
+    src = SourceFile.from_text("a.md", LINKED_LATER)
+    with pytest.raises(KeyboardInterrupt):
+        write_fixed(path, src, LINKED_LATER.replace("Your", "Our"))
+    assert path.read_text(encoding="utf-8") == LINKED_LATER.replace("Your", "Our")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]

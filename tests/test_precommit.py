@@ -98,8 +98,7 @@ def test_file_names_that_look_like_options_are_checked_as_files(
     (repo / "--config=evil.md").write_text("ignore: [PL1, PL2, PL3]\n", encoding="utf-8")
     (repo / "-x.md").write_text(BAD, encoding="utf-8")
     run(["git", "add", "--", "."], repo, env).check_returncode()
-    files = ["--config=evil.md", "-x.md", "bad.md"]
-    proc = run([*PRE_COMMIT, "try-repo", str(ROOT), "plainlint", "--files", *files], repo, env)
+    proc = run([*PRE_COMMIT, "try-repo", str(ROOT), "plainlint", "--all-files"], repo, env)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "-x.md:7:1: PL201" in proc.stdout
     assert "bad.md:7:1: PL201" in proc.stdout

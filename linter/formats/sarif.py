@@ -16,7 +16,9 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
-    return quote(PurePosixPath(path.replace("\\", "/")).as_posix())
+    # Paths are POSIX paths with '/' already; a backslash is part of a name (as in the
+    # escapes of a name that is not UTF-8), so it is percent-encoded, not turned into '/'.
+    return quote(PurePosixPath(path).as_posix())
 
 
 class Formatter:
