@@ -4,7 +4,8 @@
     python bench/growth.py long-word bullets
 
 Each family's article is made at three sizes (each twice the one before) and timed in
-this process (median of 3 runs, after one warm-up run). The growth exponent is the
+this process: processor time (not wall time, which other processes on the machine
+disturb), the median of 7 runs in which the three sizes take turns. The growth exponent is the
 slope of log(time) against log(size) over the three sizes: 1.0 is linear, 2.0 quadratic.
 Times are for the step the family names: linting with every rule, --fix --unsafe-fixes,
 or the HTML report.
@@ -37,7 +38,7 @@ def run_once(family: Family, text: str) -> float:
     config = defaults()
     options = Options(all_rules(), None)
     src = SourceFile.from_text("bench.md", text)
-    start = time.perf_counter()
+    start = time.process_time()
     if family.run == "fix":
         fix_source(src, config, options, unsafe=True)
     elif family.run == "report":
@@ -45,12 +46,18 @@ def run_once(family: Family, text: str) -> float:
         render([Article(result, src, 0)])
     else:
         lint_source(src, config, options)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
-def timed(family: Family, n: int, runs: int = 3) -> tuple[int, float]:
-    text = family.make(n)
-    return len(text), statistics.median(run_once(family, text) for _ in range(runs))
+def timed(family: Family, runs: int) -> list[tuple[int, float]]:
+    """(size, median seconds) at each size; the sizes take turns, so that a slow spell
+    of the machine falls on all of them alike."""
+    texts = [family.make(n) for n in family.sizes]
+    times: list[list[float]] = [[] for _ in texts]
+    for _ in range(runs):
+        for i, text in enumerate(texts):
+            times[i].append(run_once(family, text))
+    return [(len(t), statistics.median(ts)) for t, ts in zip(texts, times, strict=True)]
 
 
 def exponent(points: list[tuple[int, float]]) -> float:
@@ -66,10 +73,10 @@ def exponent(points: list[tuple[int, float]]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="families to run (default: all)")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     chosen = [f for f in FAMILIES if not args.names or f.name in args.names]
-    seconds = f"seconds (median of {args.runs})"
+    seconds = f"CPU seconds (median of {args.runs})"
     print(f"{'family':<22} {'run':<7} {'sizes (KB)':>20} {seconds:>30}  exponent")
     worst = 0.0
     # Load the word lists and models once, on text of no family: warming up on a
@@ -79,7 +86,7 @@ def main() -> None:
     for run in ("lint", "fix", "report"):
         run_once(Family("warm", lambda n: warm, (1, 2, 4), run), warm)
     for family in chosen:
-        points = [timed(family, n, args.runs) for n in family.sizes]
+        points = timed(family, args.runs)
         e = exponent(points)
         worst = max(worst, e)
         sizes = " / ".join(f"{s / 1024:.0f}" for s, _ in points)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -13,17 +15,31 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 # real articles with ten nested lists reach; 200 is far past any article, and the parser
 # still stays well inside Python's recursion limit there.
 MAX_NESTING = 200
+# Inside a paragraph, deeper nesting (brackets, emphasis) is read as plain text, so a low
+# limit loses nothing; a high one made 150 KB of '[' take ten seconds.
+_INLINE_NESTING = 20
+
+
+def _limit(nesting: int) -> Callable[[StateCore], None]:
+    def set_limit(state: StateCore) -> None:
+        state.md.options["maxNesting"] = nesting
+
+    return set_limit
 
 
 @cache
 def _parser() -> MarkdownIt:
     # CommonMark plus GFM tables and strikethrough, the Markdown health sites write;
     # front matter is a token of its own so that it never reads as a heading.
-    return (
+    md = (
         MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
     )
+    # One limit for blocks, another for inline text: markdown-it reads it as it goes.
+    md.core.ruler.before("block", "plainlint_block_nesting", _limit(MAX_NESTING))
+    md.core.ruler.before("inline", "plainlint_inline_nesting", _limit(_INLINE_NESTING))
+    return md
 
 
 def parse_markdown(text: str) -> list[Token]:
