@@ -139,7 +139,7 @@ def make(rng: random.Random) -> str:
 
 
 def check(text: str) -> str | None:
-    from linter.config import load_config
+    from linter.config_files import load_config
     from linter.engine import lint_source
     from linter.fixes import fix_source
     from linter.frontmatter import parse_front_matter

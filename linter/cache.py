@@ -283,10 +283,15 @@ def _result_to(r: FileResult) -> dict[str, Any]:
         "path": r.path,
         "error": r.error,
         "skipped": r.skipped,
+        "notice": r.notice,
         "grade": r.grade,
+        "target": r.target,
         "profile": None if r.profile is None else _profile_to(r.profile),
         "lines": {str(k): v for k, v in r.lines.items()},
-        "diagnostics": [{**d.to_dict(), "span": [d.span.start, d.span.end]} for d in r.diagnostics],
+        "diagnostics": [
+            {**d.to_dict(), "span": [d.span.start, d.span.end], "scope": d.scope}
+            for d in r.diagnostics
+        ],
     }
 
 
@@ -308,7 +313,9 @@ def _result_from(data: dict[str, Any]) -> FileResult:
         path=data["path"],
         error=data["error"],
         skipped=data["skipped"],
+        notice=data["notice"],
         grade=data["grade"],
+        target=data["target"],
         profile=None
         if profile is None
         else Profile(
@@ -344,4 +351,5 @@ def _diagnostic_from(d: dict[str, Any]) -> Diagnostic:
     )
     out.path, out.line, out.column = d["path"], d["line"], d["column"]
     out.end_line, out.end_column = d["end_line"], d["end_column"]
+    out.scope, out.subject = d["scope"], d["subject"]
     return out

@@ -6,15 +6,15 @@ import functools
 import json
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from linter import __version__
-from linter.config import Config, ConfigError, defaults, find_config, load_config
+from linter.config import ConfigError
+from linter.config_files import ConfigSet
 from linter.interrupts import Stopped, stoppable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,28 +87,12 @@ def _stops_cleanly(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-class _Configs:
-    """The config for each file: --config if given, else the nearest config file."""
-
-    def __init__(self, forced: Path | None) -> None:
-        self.forced = load_config(forced) if forced else None
-        self.cache: dict[Path | None, Config] = {}
-
-    def for_path(self, path: Path) -> Config:
-        if self.forced is not None:
-            return self.forced
-        found = find_config(path)
-        if found not in self.cache:
-            self.cache[found] = load_config(found) if found else defaults()
-        return self.cache[found]
-
-
-def _configs(config_file: Path | None) -> _Configs:
+def _configs(config_file: Path | None) -> ConfigSet:
     """The configs for a run, or a clear error and exit 2."""
     if config_file is not None and not config_file.is_file():
         _usage(f"config file '{config_file}' does not exist")
     try:
-        return _Configs(config_file)
+        return ConfigSet(config_file)
     except ConfigError as exc:
         _fail(str(exc))
         raise  # _fail exits; this only tells type checkers so
@@ -125,7 +109,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     "output_format",
     default="concise",
     show_default=True,
-    help="How to show problems: concise, full or json.",
+    help="How to show problems: concise, full, json, jsonl, github, sarif, gitlab, junit "
+    "or rdjson.",
 )
 @click.option(
     "--config", "config_file", type=click.Path(path_type=Path), help="Use this config file."
@@ -139,11 +124,26 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     is_flag=True,
     help="Also apply fixes that may change the meaning (with --fix).",
 )
-@click.option("--diff", is_flag=True, help="Show the fixes as a diff; change no file.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff (on stderr); change no file.")
 @click.option(
     "--diff-base",
     metavar="REF",
     help="Only report problems on lines added or changed since this git revision.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="Only report problems that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    help="Record today's problems in this baseline file (and exit 0).",
+)
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path),
+    help="With PATHS '-': check standard input as if it were this file.",
 )
 @click.option(
     "-j",
@@ -159,6 +159,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     show_default=True,
     help="Where to keep results of unchanged files.",
 )
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when problems are found.")
+@click.option(
+    "-o", "--output-file", type=click.Path(path_type=Path), help="Write the report to this file."
+)
+@click.option("--statistics", is_flag=True, help="Count problems per rule instead of listing them.")
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped and why.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
 @_stops_cleanly
@@ -173,193 +178,82 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     diff_base: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    stdin_filename: Path | None,
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path,
+    exit_zero: bool,
+    output_file: Path | None,
+    statistics: bool,
     verbose: bool,
     quiet: bool,
 ) -> None:
-    """Check articles for plain language. PATHS are files or folders (default: .)."""
-    from linter.cache import CacheError, ResultCache
-    from linter.files import display_path
-    from linter.formats import Summary, formatter, names
-    from linter.parallel import Task, run
-    from linter.results import FileResult, Options
-    from linter.rules import selected, unknown_keys
-    from linter.runner import FixMode
+    """Check articles for plain language. PATHS are files or folders (default: .);
+    '-' is standard input."""
+    from linter.run import CheckSettings, Run, RunError
 
+    stdin = len(paths) == 1 and str(paths[0]) in ("-", "/dev/stdin")
+    if stdin_filename is not None and not stdin:
+        _usage("--stdin-filename needs '-' as the path (standard input)")
+    settings = CheckSettings(
+        paths=paths,
+        output_format=output_format,
+        config_file=config_file,
+        select=_split(select),
+        ignore=_split(ignore),
+        audience=audience,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        diff_base=diff_base,
+        jobs=jobs,
+        # Standard input has no file to key a result on: it is never cached.
+        cache=not no_cache and not stdin,
+        cache_dir=cache_dir,
+        verbose=verbose,
+        quiet=quiet,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        stdin_filename=stdin_filename,
+        exit_zero=exit_zero,
+        output_file=output_file,
+        statistics=statistics,
+    )
     try:
-        make = formatter(output_format)
-    except KeyError:
-        _usage(f"unknown format '{output_format}' (choose from {', '.join(names())})")
-    select, ignore = _split(select), _split(ignore)
-    for key in unknown_keys(select + ignore):
-        _usage(f"unknown rule '{key}' (see: plainlint rules)")
-    configs = _configs(config_file)
-
-    mode = FixMode(fix=fix or (unsafe_fixes and not diff), unsafe=unsafe_fixes, diff=diff)
-    fmt = make(sys.stdout, sys.stderr, quiet)
-    summary = Summary()
-    failed = False
-    rule_sets: dict[int, Options] = {}
-
-    def options_for(config: Config) -> Options:
-        key = id(config)
-        if key not in rule_sets:
-            for k in unknown_keys(config.select + config.ignore + tuple(config.severity)):
-                raise ConfigError(f"{config.source}: unknown rule '{k}' (see: plainlint rules)")
-            chosen = selected(select or config.select, ignore + config.ignore)
-            rule_sets[key] = Options(
-                tuple(chosen),
-                audience.lower() if audience else None,
-                # Only the full format shows each problem's line: others need not carry it.
-                keep_lines=output_format == "full",
-            )
-        return rule_sets[key]
-
-    def emit(result: FileResult) -> None:
-        nonlocal failed
-        summary.add(result)
-        if result.error is not None:
-            failed = True
-            click.echo(f"error: {_clean(result.error)}", err=True)
-        elif result.skipped is not None and (verbose or result.notice):
-            click.echo(f"skipped {_clean(result.path)}: {_clean(result.skipped)}", err=True)
-        if result.diff:
-            sys.stdout.write(result.diff)
-            return
-        fmt.file(result)
-
-    def items() -> Iterator[Task | FileResult]:
-        errors: list[FileResult] = []
-        for path in _targets(paths or (Path("."),), configs, errors.append):
-            yield from errors
-            errors.clear()
-            display = display_path(path)
-            try:
-                config = configs.for_path(path)
-                options = options_for(config)
-            except ConfigError as exc:
-                yield FileResult(display, error=str(exc))
-                continue
-            yield Task(path, display, config, options)
-        yield from errors
-
-    cache = None
-    if not no_cache:
-        try:
-            cache = ResultCache.open(cache_dir, [Path("."), *paths])
-        except CacheError as exc:
-            _fail(str(exc))
-    progress = _Progress(output_format in ("concise", "full") and not quiet)
-    try:
-        for item, result in run(items(), mode, jobs or os.cpu_count() or 1, cache):
-            if diff_base is not None and isinstance(item, Task):
-                from linter.diffbase import DiffBaseError, filter_result
-
-                try:
-                    result = filter_result(result, item.path, diff_base, item.config, item.options)
-                except DiffBaseError as exc:
-                    progress.done()
-                    _fail(str(exc))
-            progress.step(bool(result.diagnostics or result.error))
-            emit(result)
-    finally:
-        progress.done()
-    if mode.diff:
-        if not quiet:
-            click.echo(f"Would fix {summary.fixed} problem{'s' if summary.fixed != 1 else ''}.")
-        sys.exit(2 if failed else 1 if summary.fixed else 0)
-    fmt.finish(summary)
+        code = Run(settings).execute()
+    except RunError as exc:
+        sys.stdout.flush()
+        _fail(str(exc))
+        return
     sys.stdout.flush()
-    if failed:
-        sys.exit(2)
-    if summary.blocking:
-        sys.exit(1)
+    sys.exit(code)
 
 
-class _Progress:
-    """A progress line on stderr for long runs on a terminal; nothing otherwise."""
-
-    def __init__(self, wanted: bool) -> None:
-        self.count = 0
-        self.shown = False
-        self.start = self.last = time.monotonic()
-        self.on = wanted and sys.stderr.isatty()
-
-    def step(self, clear: bool) -> None:
-        self.count += 1
-        if not self.on:
-            return
-        now = time.monotonic()
-        if clear and self.shown:
-            sys.stderr.write("\r\x1b[K")
-            self.shown = False
-        # Only runs that take a while get a progress line; files are counted as they go.
-        if now - self.start >= 1.0 and now - self.last >= 0.1:
-            self.last = now
-            rate = self.count / (now - self.start)
-            sys.stderr.write(f"\rChecked {self.count} files ({rate:.0f} a second)…")
-            sys.stderr.flush()
-            self.shown = True
-
-    def done(self) -> None:
-        if self.on and self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-            self.shown = False
+@main.group("config")
+def config_group() -> None:
+    """Show the settings plainlint uses."""
 
 
-def _targets(
-    paths: tuple[Path, ...], configs: _Configs, emit: Callable[[FileResult], None]
-) -> Iterator[Path]:
-    """Files to check, in a stable order; missing paths are reported and skipped."""
-    from linter.files import Found, display_path, inside, matches, walk
-    from linter.results import FileResult
+@config_group.command("show")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config.")
+def config_show(file: Path, config_file: Path | None) -> None:
+    """Print the settings that apply to one article, and where each came from."""
+    from linter.settings_view import describe
 
-    here = os.path.realpath(".")
-    # Only several paths can name one file twice; one folder walk never does.
-    seen: set[str] | None = set() if len(paths) > 1 else None
-    for given in paths:
-        if not given.exists() and not given.is_symlink():
-            emit(FileResult(display_path(given), error=f"{given}: no such file or folder"))
-            continue
-        if given.is_dir():
-            candidates: Iterator[Found] = walk(given)
-            explicit = False
-        else:
-            # A link named on the command line is followed only into the current folder.
-            target = os.path.realpath(given)
-            outside = target if given.is_symlink() and not inside(target, here) else None
-            candidates = iter([Found(given, outside)])
-            explicit = True
-        for found in candidates:
-            path = found.path
-            try:
-                config = configs.for_path(path)
-            except ConfigError as exc:
-                emit(FileResult(display_path(path), error=str(exc)))
-                continue
-            wanted = explicit or found.is_dir or matches(path, config.root, config.include)
-            if not wanted or matches(path, config.root, config.exclude):
-                continue
-            if found.outside is not None:
-                what = "folder" if found.is_dir else "file"
-                emit(
-                    FileResult(
-                        display_path(path),
-                        skipped=f"is a link to a {what} outside the folder being checked "
-                        f"({found.outside}); not followed",
-                        notice=True,
-                    )
-                )
-                continue
-            if seen is not None:
-                key = os.path.abspath(path)
-                if key in seen:
-                    continue
-                seen.add(key)
-            yield path
+    configs = _configs(config_file)
+    try:
+        config = configs.for_path(file)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    click.echo(_clean_lines(describe(file, config, configs.files_for(file))))
+
+
+def _clean_lines(text: str) -> str:
+    return "\n".join(_clean(line) for line in text.split("\n"))
 
 
 def _usage(message: str) -> None:
@@ -442,7 +336,7 @@ def stats(
     )
 
     try:
-        config = load_config(config_file) if config_file else _nearest(file)
+        config = _configs(config_file).for_path(file)
         doc = load(file, display_path(file), config, audience)
         if show_words:
             data: object = word_stats(doc)
@@ -465,11 +359,6 @@ def stats(
         click.echo(render_table(data))  # type: ignore[arg-type]
 
 
-def _nearest(path: Path) -> Config:
-    found = find_config(path)
-    return load_config(found) if found else defaults()
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -488,7 +377,7 @@ def report(
 ) -> None:
     """Write an HTML report: grades, a plot, and each article with its problems marked."""
     from linter.engine import lint_source
-    from linter.files import display_path
+    from linter.files import display_path, targets
     from linter.frontmatter import parse_front_matter
     from linter.report import Article, render
     from linter.results import FileResult, Options
@@ -498,7 +387,7 @@ def report(
     configs = _configs(config_file)
     articles: list[Article] = []
     errors: list[FileResult] = []
-    for path in _targets(paths or (Path("."),), configs, errors.append):
+    for path in targets(paths or (Path("."),), configs.for_path, errors.append):
         display = display_path(path)
         try:
             config = configs.for_path(path)

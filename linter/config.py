@@ -1,8 +1,12 @@
-"""Configuration: the shipped defaults, a site's config file, and command-line choices."""
+"""Configuration: the shipped defaults and what one config file's settings change.
+
+Finding the config files that apply to an article, and layering them (nested folders,
+`extends`, `overrides`), is config_files.py's work; this module reads one file's
+settings into a Config and checks every value.
+"""
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -50,8 +54,16 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    # The folders the include and exclude globs are relative to: those of the files
+    # that set them.
+    include_root: Path = field(default_factory=Path.cwd)
+    exclude_root: Path = field(default_factory=Path.cwd)
     # Bytes: larger files are not read (a mistake, or a file that never ends).
     max_file_size: int = DEFAULT_LIMIT
+    baseline: Path | None = None
+    # Where each setting came from ('ignore' -> 'articles/.plainlint.yaml'), for
+    # `plainlint config --show`; not part of what decides a result.
+    origins: dict[str, str] = field(default_factory=dict, compare=False)
 
     def profile_for(self, audience: str | None) -> Profile | None:
         name = audience if audience is not None else self.default_audience
@@ -107,7 +119,13 @@ _TOP_KEYS = {
     "include",
     "exclude",
     "max-file-size",
+    "baseline",
 }
+# Keys a config file may hold besides its settings: they say how it is layered.
+LAYER_KEYS = {"extends", "overrides"}
+# What an override (settings for some files only) may change: not which files are
+# articles, nor the files that apply to a whole run.
+OVERRIDE_KEYS = _TOP_KEYS - {"include", "exclude", "max-file-size", "baseline"}
 _PROFILE_KEYS = {
     "preset",
     "grade-target",
@@ -123,18 +141,18 @@ def presets() -> dict[str, dict[str, Any]]:
     return load_pack("presets.yaml")["presets"]  # type: ignore[no-any-return]
 
 
+@cache
+def _shipped() -> dict[str, Any]:
+    return {**load_pack("profiles.yaml"), **load_pack("glossary.yaml")}
+
+
+@cache
 def defaults() -> Config:
-    return _apply(Config(), {**load_pack("profiles.yaml"), **load_pack("glossary.yaml")}, "rules")
+    return apply_settings(Config(), _shipped(), "defaults")
 
 
-def load_config(path: Path) -> Config:
-    """Read a config file over the shipped defaults."""
-    raw = _read_raw(path)
-    base = defaults()
-    return _apply(replace(base, source=str(path), root=path.parent.resolve()), raw, str(path))
-
-
-def _read_raw(path: Path) -> dict[str, Any]:
+def read_raw(path: Path) -> dict[str, Any]:
+    """One config file's keys and values, or ConfigError."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -159,45 +177,39 @@ def _read_raw(path: Path) -> dict[str, Any]:
     return raw
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest config file in the folder of `start` or above it."""
-    folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
-        folder = folder.parent
-    return _find_in(folder)
+def apply_settings(
+    base: Config, raw: dict[str, Any], where: str, allowed: set[str] = _TOP_KEYS
+) -> Config:
+    """base with one file's settings on top.
 
-
-@cache
-def _find_in(folder: Path) -> Path | None:
-    for name in CONFIG_NAMES:
-        candidate = folder / name
-        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
-            return candidate
-    if folder.parent == folder:
-        return None
-    return _find_in(folder.parent)
-
-
-def _has_tool_section(path: Path) -> bool:
-    try:
-        return "[tool.plainlint" in path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
-    unknown = [k for k in sorted_keys(raw) if k not in _TOP_KEYS]
+    A key set here replaces the same key set further up, lists included; tables
+    (profiles and their settings, severity) are merged key by key. Paths and globs are
+    relative to base.root, the folder of the file being applied. The shipped
+    glossary-patterns are always kept, and a file's own patterns added to them.
+    """
+    unknown = [k for k in sorted_keys(raw) if k not in allowed]
     if unknown:
         raise ConfigError(
             f"{where}: unknown key '{key_name(unknown[0])}' "
-            f"(known keys: {', '.join(sorted(_TOP_KEYS))})"
+            f"(known keys: {', '.join(sorted(allowed | LAYER_KEYS))})"
         )
     changes: dict[str, Any] = {}
+    origins = dict(base.origins)
+    for key in raw:
+        origins[key] = where
+    changes["origins"] = origins
     if "profiles" in raw:
         profiles = dict(base.profiles)
         table = _mapping(raw["profiles"], where, "profiles")
         for name, body in table.items():
             profiles[str(name)] = _profile(str(name), body, profiles.get(str(name)), where)
+            for key in body if isinstance(body, dict) else ():
+                origins[f"profiles.{name}.{key}"] = where
+                if key == "preset":
+                    # A preset sets the grade settings the file does not set itself.
+                    for implied in ("grade-target", "grade-metric"):
+                        if implied not in body:
+                            origins[f"profiles.{name}.{implied}"] = f"{where} (preset)"
         changes["profiles"] = profiles
     if "default-audience" in raw:
         value = raw["default-audience"]
@@ -211,7 +223,8 @@ def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
                 raise ConfigError(
                     f"{where}: 'glossary-patterns' entry {pattern!r} would match every link"
                 )
-        changes["glossary_patterns"] = tuple(dict.fromkeys(base.glossary_patterns + patterns))
+        shipped = () if where == "defaults" else defaults().glossary_patterns
+        changes["glossary_patterns"] = tuple(dict.fromkeys(shipped + patterns))
     for key in ("lexicon", "glossary"):
         if key in raw:
             files = []
@@ -220,7 +233,7 @@ def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
                 if not file.is_file():
                     raise ConfigError(f"{where}: '{key}' file {entry!r} does not exist")
                 files.append(file)
-            changes[key] = getattr(base, key) + tuple(files)
+            changes[key] = tuple(files)
     for key, attr in (("select", "select"), ("ignore", "ignore")):
         if key in raw:
             changes[attr] = tuple(c.upper() for c in _strings(raw[key], where, key))
@@ -236,11 +249,17 @@ def _apply(base: Config, raw: dict[str, Any], where: str) -> Config:
     for key in ("include", "exclude"):
         if key in raw:
             changes[key] = _strings(raw[key], where, key)
+            changes[f"{key}_root"] = base.root
     if "max-file-size" in raw:
         value = raw["max-file-size"]
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1000:
             raise ConfigError(f"{where}: 'max-file-size' must be a number of megabytes, 1 to 1000")
         changes["max_file_size"] = int(value * 1024 * 1024)
+    if "baseline" in raw:
+        value = raw["baseline"]
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}: 'baseline' must be the path of a baseline file")
+        changes["baseline"] = (base.root / value).resolve()
     return replace(base, **changes)
 
 
@@ -287,6 +306,7 @@ def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:
     if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 0:
         raise ConfigError(f"{where}: '{key}.section-min-words' must be a whole number")
     severity = dict(old.severity) if old else {}
+    # A profile set in a nearer file keeps what a file further up gave it, key by key.
     if "severity" in body:
         severity.update(_severities(body["severity"], where, f"{key}.severity"))
     return Profile(name, float(target), metric, limit, severity, preset_name, min_words)

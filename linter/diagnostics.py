@@ -54,7 +54,9 @@ class Diagnostic:
     span: Span
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
-    # Filled in by the engine from the span and the file's line index.
+    # Filled in by the engine from the rule, the span and the file's line index.
+    scope: str = "lines"  # "article" for problems about the whole article (a grade)
+    subject: str = ""  # the words the span covers, spaces collapsed (for fingerprints)
     path: str = ""
     line: int = 0
     column: int = 0
@@ -82,6 +84,7 @@ class Diagnostic:
             "name": self.name,
             "severity": self.severity.value,
             "message": self.message,
+            "subject": self.subject,
             "suggestions": list(self.suggestions),
             "fix": fix,
         }

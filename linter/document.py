@@ -61,7 +61,7 @@ class ArticleSettings:
                 raise ReadError(f"{path}: front matter 'plainlint.{key}' must be a list of words")
             values[key] = tuple(items)
         return cls(
-            ignore=tuple(c.upper() for c in values["ignore"]),
+            ignore=values["ignore"],
             allow=values["allow"],
             grade=float(grade) if grade is not None else None,
             reason=reason if grade is not None else None,

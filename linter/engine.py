@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import get_close_matches
 
 from linter.config import Config
 from linter.diagnostics import Diagnostic, Fix, Span
@@ -18,21 +20,33 @@ from linter.lexicon import LexiconError
 from linter.markdown import MAX_NESTING, nested_too_deep, parse_markdown
 from linter.prose import build_prose
 from linter.results import FileResult, Options
-from linter.rules import Rule
+from linter.rules import Report, Rule, resolve
 from linter.source import ReadError, SourceFile
 from linter.suppressions import apply_suppressions
 
 
-def load_document(src: SourceFile, config: Config, audience: str | None) -> Document | str:
-    """The document, or the reason the file is not checked."""
+@dataclass(frozen=True)
+class Skip:
+    """Why a file is not checked; notice when the reason is probably a mistake."""
+
+    reason: str
+    notice: bool = False
+
+
+def load_document(src: SourceFile, config: Config, audience: str | None) -> Document | Skip:
+    """The document, or why the file is not checked."""
     front_matter = parse_front_matter(src)
     settings = ArticleSettings.from_front_matter(front_matter, src.path)
     name = audience or front_matter.audience
     profile = config.profile_for(name)
     if profile is None:
         if name is None:
-            return "no audienceLevel in its front matter"
-        return f"no profile for audience '{name}'"
+            return Skip("no audienceLevel in its front matter")
+        close = get_close_matches(name, list(config.profiles), 1, 0.8)
+        if close:
+            # 'patients' for 'patient': a typo that would skip the article in silence.
+            return Skip(f"no profile for audience '{name}' (did you mean '{close[0]}'?)", True)
+        return Skip(f"no profile for audience '{name}'")
     tokens = parse_markdown(src.text)
     deep = nested_too_deep(tokens)
     if deep is not None:
@@ -74,38 +88,72 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _lint(src: SourceFile, config: Config, options: Options) -> FileResult:
     loaded = load_document(src, config, options.audience)
-    if isinstance(loaded, str):
-        return FileResult(src.path, skipped=loaded)
+    if isinstance(loaded, Skip):
+        return FileResult(src.path, skipped=loaded.reason, notice=loaded.notice)
     doc = loaded
     found: list[Diagnostic] = []
+    reporters = {rule.code: _reporter(doc, config, rule, found) for rule in options.rules}
     for rule in options.rules:
-        severity = doc.profile.severity.get(
-            rule.code, config.severity.get(rule.code, rule.severity)
-        )
-
-        def report(
-            span: Span,
-            message: str,
-            suggestions: list[str] | None = None,
-            fix: Fix | None = None,
-            rule: Rule = rule,
-            severity=severity,
-        ) -> None:
-            found.append(
-                Diagnostic(rule.code, rule.name, severity, message, span, suggestions or [], fix)
-            )
-
-        rule.check(doc, report)
-    for d in found:
-        d.path = src.path
-        d.line, d.column = src.position(d.span.start)
-        d.end_line, d.end_column = src.position(d.span.end)
-    kept = apply_suppressions(found, src, doc.prose.comments, doc.settings.ignore)
+        rule.check(doc, reporters[rule.code])
+    _place(src, found)
+    outcome = apply_suppressions(found, src, doc.prose.comments, doc.settings.ignore, resolve)
+    kept = outcome.kept
+    # Rules about the suppressions see what they did; their own problems are not suppressed
+    # by the comments they are about.
+    ran = {rule.code for rule in options.rules}
+    after: list[Diagnostic] = []
+    for rule in options.rules:
+        if rule.after_suppressions is not None:
+            rule.after_suppressions(doc, outcome, ran, _reporter(doc, config, rule, after))
+    _place(src, after)
+    kept.extend(d for d in after if d.code not in outcome.ignored)
     kept.sort(key=Diagnostic.sort_key)
     lines: dict[int, str] = {}
     if options.keep_lines:
         # Once per line: thousands of problems on one long line must not copy it each time.
         for d in kept:
-            if d.line not in lines:
-                lines[d.line] = src.line_text(d.line)
-    return FileResult(src.path, kept, profile=doc.profile, lines=lines, grade=round(doc.grade, 1))
+            for line in (d.line, d.end_line):
+                if line not in lines:
+                    lines[line] = src.line_text(line)
+    return FileResult(
+        src.path,
+        kept,
+        profile=doc.profile,
+        lines=lines,
+        grade=round(doc.grade, 1),
+        target=doc.grade_target,
+    )
+
+
+def _reporter(doc: Document, config: Config, rule: Rule, found: list[Diagnostic]) -> Report:
+    severity = doc.profile.severity.get(rule.code, config.severity.get(rule.code, rule.severity))
+
+    def report(
+        span: Span,
+        message: str,
+        suggestions: list[str] | None = None,
+        fix: Fix | None = None,
+    ) -> None:
+        found.append(
+            Diagnostic(
+                rule.code,
+                rule.name,
+                severity,
+                message,
+                span,
+                suggestions or [],
+                fix,
+                scope=rule.scope,
+            )
+        )
+
+    return report
+
+
+def _place(src: SourceFile, found: list[Diagnostic]) -> None:
+    """Lines and columns of each problem, and the words it points at."""
+    for d in found:
+        d.path = src.path
+        d.line, d.column = src.position(d.span.start)
+        d.end_line, d.end_column = src.position(d.span.end)
+        d.subject = " ".join(src.text[d.span.start : min(d.span.end, d.span.start + 400)].split())

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.display import shown
+
+if TYPE_CHECKING:
+    from linter.config import Config
+    from linter.results import FileResult
 
 # Folders that never hold articles a writer wants checked.
 _SKIP_DIRS = {
@@ -52,21 +57,30 @@ def display_path(path: Path) -> str:
 
 def matches(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
     """A glob matches the path relative to the config's folder, or any trailing part of it."""
+    return first_match(path, root, patterns) is not None
+
+
+def first_match(path: Path, root: Path, patterns: tuple[str, ...]) -> str | None:
+    """The first of the globs that matches the path, if one does."""
     if not patterns:
-        return False
+        return None
     rel = _relative(path, os.path.normpath(os.path.join(_cwd(), root))) or path.as_posix()
     parts = rel.split("/")
     for pattern in patterns:
         pattern = pattern.rstrip("/")
-        if fnmatch(rel, pattern) or fnmatch(path.name, pattern):
-            return True
-        # 'drafts' or 'drafts/**' excludes everything under any folder named drafts.
         bare = pattern.removesuffix("/**")
-        if "/" not in bare and any(fnmatch(p, bare) for p in parts[:-1]):
-            return True
-        if "/" in bare and any(fnmatch("/".join(parts[:i]), bare) for i in range(1, len(parts))):
-            return True
-    return False
+        if (
+            fnmatch(rel, pattern)
+            or fnmatch(path.name, pattern)
+            # 'drafts' or 'drafts/**' means everything under any folder named drafts.
+            or ("/" not in bare and any(fnmatch(p, bare) for p in parts[:-1]))
+            or (
+                "/" in bare
+                and any(fnmatch("/".join(parts[:i]), bare) for i in range(1, len(parts)))
+            )
+        ):
+            return pattern
+    return None
 
 
 def inside(path: str, folder: str) -> bool:
@@ -129,3 +143,70 @@ def walk(folder: Path) -> Iterator[Found]:
                 yield Found(path)
         # Depth first, in name order: the stack takes the last folder first.
         stack.extend(reversed(folders))
+
+
+def targets(
+    paths: tuple[Path, ...],
+    config_for: Callable[[Path], Config],
+    emit: Callable[[FileResult], None],
+) -> Iterator[Path]:
+    """Files to check, in a stable order. Missing paths are errors; links out of the tree
+    and named files that the config excludes are skips worth telling the writer about."""
+    from linter.config import ConfigError
+    from linter.results import FileResult
+
+    here = os.path.realpath(".")
+    # Only several paths can name one file twice; one folder walk never does.
+    seen: set[str] | None = set() if len(paths) > 1 else None
+    for given in paths:
+        if not given.exists() and not given.is_symlink():
+            emit(
+                FileResult(
+                    display_path(given), error=f"{shown(str(given))}: no such file or folder"
+                )
+            )
+            continue
+        if given.is_dir():
+            candidates: Iterator[Found] = walk(given)
+            explicit = False
+        else:
+            # A link named on the command line is followed only into the current folder.
+            target = os.path.realpath(given)
+            outside = target if given.is_symlink() and not inside(target, here) else None
+            candidates = iter([Found(given, outside)])
+            explicit = True
+        for found in candidates:
+            path = found.path
+            try:
+                config = config_for(path)
+            except ConfigError as exc:
+                emit(FileResult(display_path(path), error=str(exc)))
+                continue
+            if not (explicit or found.is_dir or matches(path, config.include_root, config.include)):
+                continue
+            excluded = first_match(path, config.exclude_root, config.exclude)
+            if excluded is not None:
+                if explicit:
+                    # Named on purpose and then skipped: say so, or it passes as checked.
+                    why = (
+                        f"excluded by '{excluded}' in {config.origins.get('exclude', 'the config')}"
+                    )
+                    emit(FileResult(display_path(path), skipped=why, notice=True))
+                continue
+            if found.outside is not None:
+                what = "folder" if found.is_dir else "file"
+                emit(
+                    FileResult(
+                        display_path(path),
+                        skipped=f"is a link to a {what} outside the folder being checked "
+                        f"({found.outside}); not followed",
+                        notice=True,
+                    )
+                )
+                continue
+            if seen is not None:
+                key = os.path.abspath(path)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield path

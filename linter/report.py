@@ -115,7 +115,7 @@ def _worst_section(r: FileResult, index: int) -> tuple[str, str, float] | None:
 
 
 def _plot(articles: list[Article]) -> str:
-    graded = [a for a in articles if a.result.grade is not None and a.result.profile]
+    graded = [a for a in articles if a.result.grade is not None and a.result.target is not None]
     if not graded:
         return ""
     top = max(20.0, *(a.result.grade or 0 for a in graded)) + 1
@@ -134,10 +134,10 @@ def _plot(articles: list[Article]) -> str:
             f'<text x="{x:.1f}" y="{height - 10}" class="tick">{g}</text>'
         )
     for i, a in enumerate(graded):
-        assert a.result.profile is not None and a.result.grade is not None
+        assert a.result.target is not None and a.result.grade is not None
         y = 14 + i * row
         grade = max(a.result.grade, 0.0)
-        target = a.result.profile.grade_target
+        target = a.result.target
         over = a.result.grade > target
         name = _h(Path(a.result.path).name)
         parts.append(
@@ -234,8 +234,8 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
     for i, a in enumerate(articles):
         r = a.result
         grade = "" if r.grade is None else f"{r.grade:.1f}"
-        target = "" if r.profile is None else f"{r.profile.grade_target:g}"
-        over = r.grade is not None and r.profile is not None and r.grade > r.profile.grade_target
+        target = "" if r.target is None else f"{r.target:g}"
+        over = r.grade is not None and r.target is not None and r.grade > r.target
         name = _h(r.path)
         link = f'<a href="#article-{i}">{name}</a>' if a.source is not None else name
         note = f" ({_h(r.skipped or r.error or '')})" if a.source is None else ""
@@ -264,8 +264,8 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
         text, listed = _highlighted(a, i)
         grade = (
             ""
-            if r.grade is None or r.profile is None
-            else (f" — grade {r.grade:.1f}, target {r.profile.grade_target:g}")
+            if r.grade is None or r.target is None
+            else (f" — grade {r.grade:.1f}, target {r.target:g}")
         )
         body.append(f'<section id="article-{i}"><h2>{_h(r.path)}{grade}</h2>')
         worst = _worst_section(r, i)

@@ -26,8 +26,11 @@ class FileResult:
     # With --fix or --diff: how many fixes were applied, and the diff they make.
     fixed: int = 0
     diff: str | None = None
-    # The article's reading grade by its profile's metric, for summaries.
+    would_fix: int = 0  # with --diff: how many fixes the diff holds
+    # The article's reading grade by its profile's metric, and the target it is held to
+    # (its front matter's override, else its profile's), for summaries.
     grade: float | None = None
+    target: float | None = None
 
 
 @dataclass(frozen=True)

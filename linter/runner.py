@@ -9,7 +9,7 @@ from linter.config import Config
 from linter.engine import lint_source
 from linter.fixes import WriteError, fix_source, unified_diff, write_fixed
 from linter.results import FileResult, Options
-from linter.source import ReadError, read_source
+from linter.source import ReadError, decode_source, read_source
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,33 @@ def internal_error(display: str, exc: BaseException) -> str:
     )
 
 
+def process_text(
+    data: bytes, display: str, config: Config, options: Options, mode: FixMode
+) -> tuple[FileResult, bytes | None]:
+    """Text that is not a file (standard input): its result, and with --fix its fixed
+    bytes (the input unchanged when nothing was fixed)."""
+    try:
+        if len(data) > config.max_file_size:
+            raise ReadError(f"{display}: is larger than the most plainlint reads; not checked")
+        src = decode_source(data, display)
+    except ReadError as exc:
+        return FileResult(display, error=str(exc)), None
+    if not mode.active:
+        return lint_source(src, config, options), None
+    outcome = fix_source(src, config, options, mode.unsafe)
+    if mode.diff:
+        return (
+            replace(
+                outcome.before,
+                diff=unified_diff(outcome, display) or None,
+                would_fix=outcome.applied,
+            ),
+            None,
+        )
+    fixed = (("\ufeff" if src.bom else "") + outcome.fixed).encode("utf-8")
+    return replace(outcome.result, fixed=outcome.applied), fixed
+
+
 def _process(
     path: Path, display: str, config: Config, options: Options, mode: FixMode
 ) -> FileResult:
@@ -54,7 +81,9 @@ def _process(
         return outcome.result
     if mode.diff:
         # Nothing is written: the problems shown are the ones in the file as it is.
-        return replace(outcome.before, fixed=outcome.applied, diff=unified_diff(outcome, display))
+        return replace(
+            outcome.before, diff=unified_diff(outcome, display), would_fix=outcome.applied
+        )
     try:
         write_fixed(path, src, outcome.fixed)
     except WriteError as exc:

@@ -8,7 +8,7 @@ from typing import Any
 from linter.config import GRADE_METRICS, Config
 from linter.display import shown
 from linter.document import Document
-from linter.engine import load_document
+from linter.engine import Skip, load_document
 from linter.grades import METRIC_NAMES, grade, sentence_counts
 from linter.source import ReadError, read_source
 from linter.syllables import syllables
@@ -20,11 +20,11 @@ def load(path: Path, display: str, config: Config, audience: str | None) -> Docu
     src = read_source(path, display)
     # stats describes any article: with no profile for its audience, use the first one.
     loaded = load_document(src, config, audience)
-    if isinstance(loaded, str):
+    if isinstance(loaded, Skip):
         fallback = next(iter(config.profiles), None)
         loaded = load_document(src, config, audience or fallback)
-        if isinstance(loaded, str):
-            raise ReadError(f"{display}: {loaded}")
+        if isinstance(loaded, Skip):
+            raise ReadError(f"{display}: {loaded.reason}")
     return loaded
 
 

@@ -24,7 +24,9 @@ def test_concise_output_and_exit_code() -> None:
     result = invoke("check", str(SEED))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[-1].startswith("Found ") and "1 article checked" in lines[-1]
+    found = [line for line in lines if line.startswith("Found ")]
+    assert found == [lines[-2]] and "1 article checked" in found[0]
+    assert lines[-1] == "1 can be fixed with --fix (7 more with --unsafe-fixes)."
     first = lines[0]
     assert first.endswith("PL301 Reading grade is " + first.split("grade is ")[1])
     assert ":20:3: PL301" in first
@@ -58,6 +60,7 @@ def test_json_format_keys() -> None:
         "name",
         "severity",
         "message",
+        "subject",
         "suggestions",
         "fix",
     }

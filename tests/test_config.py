@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
-from linter.config import ConfigError, find_config, load_config
+from linter.config import ConfigError
+from linter.config_files import find_config, load_config
 
 ARTICLE = (
     "---\naudienceLevel: patient\n---\n\n# Title\n\n"

@@ -93,7 +93,7 @@ def test_diff_shows_changes_and_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "-Your prognosis is good." in result.output
     assert "+Your [prognosis](/glossary/prognosis) is good." in result.output
-    assert "Would fix 2 problems." in result.output
+    assert "Would fix 2 problems in 1 file;" in result.output
     assert article.read_bytes() == before
 
 

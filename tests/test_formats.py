@@ -16,7 +16,7 @@ from conftest import ROOT, SEED, run_cli
 
 from linter.cli import main
 from linter.diagnostics import Diagnostic, Severity, Span
-from linter.formats import Summary, formatter
+from linter.formats import Style, Summary, formatter
 from linter.results import FileResult
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())
@@ -56,7 +56,7 @@ def parse_commands(output: str) -> list[tuple[str, dict[str, str], str]]:
 
 def render(name: str, results: list[FileResult]) -> str:
     out = io.StringIO()
-    fmt = formatter(name)(out, io.StringIO(), False)
+    fmt = formatter(name)(out, Style(quiet=False, color=False, width=None))
     summary = Summary()
     for r in results:
         summary.add(r)

@@ -9,7 +9,8 @@ import pytest
 from conftest import SEED
 from helpers import lint_text
 
-from linter.config import ConfigError, load_config
+from linter.config import ConfigError
+from linter.config_files import load_config
 
 
 def config(tmp_path: Path, text: str):

@@ -10,7 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.config import defaults, load_config
+from linter.config import defaults
+from linter.config_files import load_config
 from linter.engine import lint_source
 from linter.fixes import apply_edits, fix_source, select_edits
 from linter.frontmatter import parse_front_matter

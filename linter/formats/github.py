@@ -11,7 +11,7 @@ import os
 from typing import TextIO
 
 from linter.display import shown
-from linter.formats import Summary
+from linter.formats import Style, Summary
 from linter.results import FileResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -26,7 +26,9 @@ def escape_property(text: str) -> str:
 
 
 class Formatter:
-    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
+    NEEDS_LINES = False
+
+    def __init__(self, out: TextIO, style: Style) -> None:
         self.out = out
         self.results: list[FileResult] = []
 
@@ -76,18 +78,17 @@ def step_summary(results: list[FileResult], summary: Summary) -> str:
         lines += ["| Rule | Problems |", "| --- | ---: |"]
         lines += [f"| {code} | {n} |" for code, n in sorted(summary.by_code.items())]
         lines.append("")
-    graded = [r for r in results if r.grade is not None and r.profile is not None]
+    graded = [r for r in results if r.grade is not None and r.target is not None and r.profile]
     if graded:
         lines += [
             "| Article | Audience | Reading grade | Target | |",
             "| --- | --- | ---: | ---: | --- |",
         ]
         for r in graded:
-            assert r.profile is not None and r.grade is not None
-            ok = "✅" if r.grade <= r.profile.grade_target else "❌ above target"
+            assert r.profile is not None and r.grade is not None and r.target is not None
+            ok = "✅" if r.grade <= r.target else "❌ above target"
             lines.append(
-                f"| {_cell(r.path)} | {r.profile.name} | {r.grade:.1f} "
-                f"| {r.profile.grade_target:g} | {ok} |"
+                f"| {_cell(r.path)} | {r.profile.name} | {r.grade:.1f} | {r.target:g} | {ok} |"
             )
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -1,32 +1,32 @@
 """gitlab: GitLab Code Quality JSON, shown in merge requests.
 
-Fingerprints depend on the file, the rule and the words the problem is about (not on
-line numbers), so a problem keeps its fingerprint when lines above it move.
+Fingerprints depend on the file, the rule and the words the problem points at (not on
+line numbers or messages), so a problem keeps its fingerprint when lines around it move or
+change: the same fingerprints as a baseline's.
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, TextIO
 
+from linter.baseline import fingerprints
 from linter.display import json_text
-from linter.formats import Summary
+from linter.formats import Style, Summary
 from linter.results import FileResult
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 class Formatter:
-    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
+    NEEDS_LINES = False
+
+    def __init__(self, out: TextIO, style: Style) -> None:
         self.out = out
         self.items: list[dict[str, Any]] = []
 
     def file(self, result: FileResult) -> None:
-        seen: dict[str, int] = {}
-        for d in result.diagnostics:
-            key = f"{d.path}\0{d.code}\0{d.message}"
-            seen[key] = seen.get(key, 0) + 1
-            fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        prints = fingerprints(result.path, result.diagnostics)
+        for d, fingerprint in zip(result.diagnostics, prints, strict=True):
             self.items.append(
                 {
                     "description": d.message,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.display import json_text
-from linter.formats import Summary
+from linter.formats import Style, Summary
 from linter.results import FileResult
 
 
 class Formatter:
-    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
+    NEEDS_LINES = False
+
+    def __init__(self, out: TextIO, style: Style) -> None:
         self.out = out
         self.items: list[dict[str, object]] = []
 

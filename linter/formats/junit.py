@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from linter.display import shown
-from linter.formats import Summary
+from linter.formats import Style, Summary
 from linter.results import FileResult
 
 # Characters XML 1.0 cannot hold at all, even escaped.
@@ -21,7 +21,9 @@ def _xml(text: str) -> str:
 
 
 class Formatter:
-    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
+    NEEDS_LINES = False
+
+    def __init__(self, out: TextIO, style: Style) -> None:
         self.out = out
         self.suite = ET.Element("testsuite", name="plainlint")
         self.cases = 0

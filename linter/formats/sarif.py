@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.display import json_text
-from linter.formats import Summary
+from linter.formats import Style, Summary
 from linter.results import FileResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -22,7 +22,9 @@ def _uri(path: str) -> str:
 
 
 class Formatter:
-    def __init__(self, out: TextIO, notes: TextIO, quiet: bool = False) -> None:
+    NEEDS_LINES = False
+
+    def __init__(self, out: TextIO, style: Style) -> None:
         self.out = out
         self.results: list[dict[str, Any]] = []
         self.artifacts: list[str] = []

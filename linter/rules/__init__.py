@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,8 @@ class Rule:
     check: Callable[[Document, Report], None]
     # "lines" for problems about some text; "article" for the whole article (a grade).
     scope: str = "lines"
+    # Rules about the suppressions themselves run after them: (doc, outcome, ran, report).
+    after_suppressions: Callable[..., None] | None = None
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -52,6 +55,7 @@ class Rule:
             doc=(module.__doc__ or "").strip(),
             check=module.check,
             scope=getattr(module, "SCOPE", "lines"),
+            after_suppressions=getattr(module, "check_suppressions", None),
         )
 
 
@@ -74,23 +78,34 @@ def find_rule(key: str) -> Rule | None:
     return None
 
 
+_PREFIX = re.compile(r"^PL\d{0,3}$", re.IGNORECASE)
+
+
+def resolve(word: str) -> frozenset[str] | None:
+    """The rules a word names: a code (PL201), a code prefix (PL2, PL), a rule's name
+    (long-sentence) or 'all'; None when it names none."""
+    key = word.strip()
+    rules = all_rules()
+    if key.lower() == "all":
+        return frozenset(r.code for r in rules)
+    found = frozenset(
+        r.code
+        for r in rules
+        if key.lower() == r.name or (_PREFIX.match(key) and r.code.startswith(key.upper()))
+    )
+    return found or None
+
+
 def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
-    """Rules chosen by code prefix or name ('PL1', 'PL201', 'long-sentence')."""
-
-    select = tuple(k for k in select if k.upper() != "ALL")
-
-    def hit(rule: Rule, keys: tuple[str, ...]) -> bool:
-        return any(rule.code.startswith(k.upper()) or rule.name == k.lower() for k in keys)
-
-    return [
-        r for r in all_rules() if (not select or hit(r, select)) and not (ignore and hit(r, ignore))
-    ]
+    """Rules chosen by code, code prefix or name ('PL201', 'PL2', 'long-sentence')."""
+    chosen: set[str] = set()
+    for key in select:
+        chosen |= resolve(key) or set()
+    dropped: set[str] = set()
+    for key in ignore:
+        dropped |= resolve(key) or set()
+    return [r for r in all_rules() if (not select or r.code in chosen) and r.code not in dropped]
 
 
 def unknown_keys(keys: tuple[str, ...]) -> list[str]:
-    return [
-        k
-        for k in keys
-        if k.upper() != "ALL"
-        and not any(r.code.startswith(k.upper()) or r.name == k.lower() for r in all_rules())
-    ]
+    return [k for k in keys if resolve(k) is None]
