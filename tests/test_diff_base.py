@@ -83,3 +83,139 @@ def test_bad_revision_is_a_clear_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "'no-such-branch' is not a commit" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# -- a site whose articles live in folders, as real sites keep them --------------------
+
+JARGON_LONG = (
+    "Patients receiving immunomodulatory pharmacotherapy with concomitant corticosteroids "
+    "require thromboprophylaxis because venous thromboembolism and consequent pulmonary "
+    "embolism are recognised complications necessitating anticoagulation during the "
+    "induction phase of the regimen.\n"
+)
+PLAIN = "You can rest when you feel tired. Drink water. Ask your nurse for help.\n"
+
+
+def make_site(tmp_path: Path) -> Path:
+    """A site with articles two folders deep, on main; the caller then makes a branch."""
+    repo = tmp_path / "site"
+    for rel in ("content/health/tired.md", "content/health/sleep.md", "articles/eat.md"):
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(HEAD + PLAIN, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "writer@example.org")
+    git(repo, "config", "user.name", "Writer")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "checkout", "-q", "-b", "pull-request")
+    return repo
+
+
+def problems(out: str) -> list[tuple[str, int, str]]:
+    found = []
+    for line in out.splitlines():
+        parts = line.split(":")
+        if len(parts) > 3 and parts[1].isdigit():
+            found.append((parts[0], int(parts[1]), parts[3].split()[0]))
+    return found
+
+
+def test_nested_article_changes_are_reported_from_any_folder(tmp_path: Path) -> None:
+    repo = make_site(tmp_path)
+    tired = repo / "content" / "health" / "tired.md"
+    tired.write_text(HEAD + PLAIN + "\n" + JARGON_LONG, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "add a hard sentence")
+    whole = problems(run_cli("check", "--no-cache", "content", cwd=repo).stdout)
+    added = [p for p in whole if p[0] == "content/health/tired.md"]
+    assert {code for _, _, code in added} >= {"PL101", "PL201", "PL301"}
+    # From the top of the repository, from the article's own folder and from outside.
+    top = run_cli("check", "--no-cache", "--diff-base", "main", "content", cwd=repo)
+    assert top.returncode == 1
+    assert problems(top.stdout) == added
+    inside = run_cli("check", "--no-cache", "--diff-base", "main", ".", cwd=tired.parent)
+    assert [(f"content/health/{n}", line, c) for n, line, c in problems(inside.stdout)] == added
+    outside = run_cli(
+        "check", "--no-cache", "--diff-base", "main", str(repo / "content"), cwd=tmp_path
+    )
+    assert len(problems(outside.stdout)) == len(added)
+
+
+def test_the_actions_own_run_step_reports_exactly_the_added_problems(tmp_path: Path) -> None:
+    from test_action import run_step
+
+    repo = make_site(tmp_path)
+    tired = repo / "content" / "health" / "tired.md"
+    tired.write_text(HEAD + PLAIN + "\n" + JARGON_LONG, encoding="utf-8")
+    # The other article in the folder gets only a plain edit.
+    sleep = repo / "content" / "health" / "sleep.md"
+    sleep.write_text(HEAD + PLAIN + "\nSleep well.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "edit two articles")
+    expected = [
+        p
+        for p in problems(run_cli("check", "--no-cache", "content", cwd=repo).stdout)
+        if p[0] == "content/health/tired.md" and p[1] >= 7 or p[2] == "PL301"
+    ]
+    assert any(code == "PL301" for _, _, code in expected)
+    summary = tmp_path / "summary.md"
+    proc = run_step(
+        {
+            "PLAINLINT_PATHS": "content articles",
+            "PLAINLINT_DIFF_BASE": "main",
+            "GITHUB_STEP_SUMMARY": str(summary),
+        },
+        repo,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    reported = []
+    for line in proc.stdout.splitlines():
+        if line.startswith("::") and "file=" in line:
+            props = dict(p.split("=", 1) for p in line[2:].split("::")[0].split(" ", 1)[1].split(","))
+            title = props["title"].split()[0]
+            reported.append((props["file"], int(props["line"]), title))
+    assert sorted(reported) == sorted(expected)
+
+
+def test_a_grade_that_got_better_is_not_reported(tmp_path: Path) -> None:
+    repo = make_site(tmp_path)
+    tired = repo / "content" / "health" / "tired.md"
+    tired.write_text(HEAD + JARGON_LONG, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "hard")
+    git(repo, "branch", "-f", "main")
+    tired.write_text(HEAD + JARGON_LONG + "\n" + PLAIN, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--diff-base", "main", "content", cwd=repo)
+    assert "PL301" not in proc.stdout
+
+
+def test_renamed_article_reports_only_what_the_rename_changed(tmp_path: Path) -> None:
+    repo = make_site(tmp_path)
+    old = repo / "content" / "health" / "tired.md"
+    old.write_text(HEAD + JARGON_LONG, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "hard")
+    git(repo, "branch", "-f", "main")
+    (repo / "content" / "care").mkdir()
+    git(repo, "mv", "content/health/tired.md", "content/care/tiredness.md")
+    new = repo / "content" / "care" / "tiredness.md"
+    new.write_text(HEAD + JARGON_LONG + "\nThis new sentence has a prognosis in it.\n")
+    git(repo, "commit", "-q", "-am", "move and edit")
+    proc = run_cli("check", "--no-cache", "--diff-base", "main", "content", cwd=repo)
+    found = problems(proc.stdout)
+    # Only the added line: the old sentence came with the rename.
+    assert found and {line for _, line, _ in found} == {9}, proc.stdout
+
+
+def test_a_problem_over_two_lines_is_kept_when_its_second_line_changed(tmp_path: Path) -> None:
+    repo = make_site(tmp_path)
+    article = repo / "articles" / "eat.md"
+    first = "This sentence starts on one line and it goes on for quite a while without any\n"
+    second_old = "stop so it is long.\n"
+    article.write_text(HEAD + first + second_old, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "two lines")
+    git(repo, "branch", "-f", "main")
+    second_new = "stop at all, because the writer kept adding more and more and more words.\n"
+    article.write_text(HEAD + first + second_new, encoding="utf-8")
+    everything = problems(run_cli("check", "--no-cache", "--select", "PL201", "articles", cwd=repo).stdout)
+    assert everything == [("articles/eat.md", 7, "PL201")]
+    proc = run_cli(
+        "check", "--no-cache", "--select", "PL201", "--diff-base", "main", "articles", cwd=repo
+    )
+    assert problems(proc.stdout) == everything

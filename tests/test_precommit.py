@@ -103,3 +103,69 @@ def test_file_names_that_look_like_options_are_checked_as_files(
     assert "-x.md:7:1: PL201" in proc.stdout
     assert "bad.md:7:1: PL201" in proc.stdout
     assert "No such option" not in proc.stdout
+
+
+def test_one_commit_gives_one_run_and_one_summary(tmp_path: Path, env: dict[str, str]) -> None:
+    """pre-commit splits the files between processes unless the hook asks it not to."""
+    repo = make_repo(tmp_path, env)
+    for i in range(50):
+        folder = repo / "content" / f"part{i % 5}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"article{i}.md").write_text(BAD, encoding="utf-8")
+    run(["git", "add", "."], repo, env).check_returncode()
+    proc = run([*PRE_COMMIT, "try-repo", str(ROOT), "plainlint", "--all-files"], repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    summaries = [line for line in proc.stdout.splitlines() if line.startswith("Found ")]
+    assert len(summaries) == 1, summaries
+    assert "51 articles checked" in summaries[0]
+
+
+BASELINE_SITE = {
+    "content/health/tired.md": BAD,
+    "content/health/sleep/rest.md": BAD.replace("Your treatment", "Rest"),
+}
+
+
+def test_with_a_baseline_the_hook_reports_only_what_an_edit_brought(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    head = run(["git", "rev-parse", "HEAD"], ROOT, env).stdout.strip()
+    repo = tmp_path / "site"
+    for rel, text in BASELINE_SITE.items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text, encoding="utf-8")
+    (repo / ".plainlint.yaml").write_text("baseline: plainlint-baseline.json\n", encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: plainlint\n", encoding="utf-8"
+    )
+    for args in (
+        ["git", "init", "-q"],
+        ["git", "config", "user.email", "writer@example.org"],
+        ["git", "config", "user.name", "Writer"],
+    ):
+        run(args, repo, env).check_returncode()
+    # Adopting: record today's problems, then commit with the hook on.
+    plainlint = [sys.executable, "-m", "linter"]
+    wrote = run([*plainlint, "check", "--write-baseline", "plainlint-baseline.json"], repo, env)
+    assert wrote.returncode == 0, wrote.stdout + wrote.stderr
+    assert "Wrote " in wrote.stderr
+    run([*PRE_COMMIT, "install"], repo, env).check_returncode()
+    run(["git", "add", "."], repo, env).check_returncode()
+    first = run(["git", "commit", "-m", "Adopt plainlint"], repo, env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    # The writer edits one old line: a plain word becomes jargon, and the old long
+    # sentence (already in the baseline) stays as it was.
+    tired = repo / "content" / "health" / "tired.md"
+    tired.write_text(
+        BAD.replace("# Your treatment", "# Your treatment and its neutropenia"), encoding="utf-8"
+    )
+    run(["git", "add", "."], repo, env).check_returncode()
+    blocked = run(["git", "commit", "-m", "Edit a heading"], repo, env)
+    assert blocked.returncode != 0
+    out = blocked.stdout + blocked.stderr
+    reported = [line for line in out.splitlines() if ": PL" in line]
+    assert reported == [
+        "content/health/tired.md:5:26: PL101 'neutropenia' is jargon and its first use has "
+        "no glossary link."
+    ], out
+    assert "in the baseline not shown" in out
