@@ -117,11 +117,12 @@ def test_one_commit_gives_one_run_and_one_summary(tmp_path: Path, env: dict[str,
     assert proc.returncode == 1, proc.stdout + proc.stderr
     summaries = [line for line in proc.stdout.splitlines() if line.startswith("Found ")]
     assert len(summaries) == 1, summaries
-    assert "51 articles checked" in summaries[0]
+    assert "52 articles checked" in summaries[0]
 
 
+OLD_LINE = "You may feel tired for a day or two after each dose.\n"
 BASELINE_SITE = {
-    "content/health/tired.md": BAD,
+    "content/health/tired.md": BAD + "\n" + OLD_LINE,
     "content/health/sleep/rest.md": BAD.replace("Your treatment", "Rest"),
 }
 
@@ -153,11 +154,12 @@ def test_with_a_baseline_the_hook_reports_only_what_an_edit_brought(
     run(["git", "add", "."], repo, env).check_returncode()
     first = run(["git", "commit", "-m", "Adopt plainlint"], repo, env)
     assert first.returncode == 0, first.stdout + first.stderr
-    # The writer edits one old line: a plain word becomes jargon, and the old long
-    # sentence (already in the baseline) stays as it was.
+    # The writer edits one old line and brings in a jargon word; the old long sentence
+    # and the article's grade (already in the baseline) stay as they were.
     tired = repo / "content" / "health" / "tired.md"
     tired.write_text(
-        BAD.replace("# Your treatment", "# Your treatment and its neutropenia"), encoding="utf-8"
+        BAD + "\n" + OLD_LINE.replace("each dose", "each dose, as neutropenia starts"),
+        encoding="utf-8",
     )
     run(["git", "add", "."], repo, env).check_returncode()
     blocked = run(["git", "commit", "-m", "Edit a heading"], repo, env)
@@ -165,7 +167,7 @@ def test_with_a_baseline_the_hook_reports_only_what_an_edit_brought(
     out = blocked.stdout + blocked.stderr
     reported = [line for line in out.splitlines() if ": PL" in line]
     assert reported == [
-        "content/health/tired.md:5:26: PL101 'neutropenia' is jargon and its first use has "
+        "content/health/tired.md:9:37: PL101 'neutropenia' is jargon and its first use has "
         "no glossary link."
     ], out
     assert "in the baseline not shown" in out
