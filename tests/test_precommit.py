@@ -167,7 +167,7 @@ def test_with_a_baseline_the_hook_reports_only_what_an_edit_brought(
     out = blocked.stdout + blocked.stderr
     reported = [line for line in out.splitlines() if ": PL" in line]
     assert reported == [
-        "content/health/tired.md:9:37: PL101 'neutropenia' is jargon and its first use has "
+        "content/health/tired.md:9:57: PL101 'neutropenia' is jargon and its first use has "
         "no glossary link."
     ], out
     assert "in the baseline not shown" in out
