@@ -231,13 +231,15 @@ def check(
     sys.exit(code)
 
 
-@main.group("config")
-def config_group() -> None:
-    """Show the settings plainlint uses."""
-
-
-@config_group.command("show")
-@click.argument("file", type=click.Path(path_type=Path))
+@main.command("config")
+@click.option(
+    "--show",
+    "file",
+    required=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="The article whose settings to print.",
+)
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config.")
 def config_show(file: Path, config_file: Path | None) -> None:
     """Print the settings that apply to one article, and where each came from."""

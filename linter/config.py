@@ -121,6 +121,10 @@ _TOP_KEYS = {
     "max-file-size",
     "baseline",
 }
+# Lists a file can add to instead of replacing: extend-ignore adds to the ignore list
+# that applies above it (as ruff's extend-select does).
+EXTENDABLE = ("select", "ignore", "lexicon", "glossary", "acronyms")
+_TOP_KEYS |= {f"extend-{k}" for k in EXTENDABLE}
 # Keys a config file may hold besides its settings: they say how it is layered.
 LAYER_KEYS = {"extends", "overrides"}
 # What an override (settings for some files only) may change: not which files are
@@ -182,8 +186,9 @@ def apply_settings(
 ) -> Config:
     """base with one file's settings on top.
 
-    A key set here replaces the same key set further up, lists included; tables
-    (profiles and their settings, severity) are merged key by key. Paths and globs are
+    A key set here replaces the same key set further up, lists included, except that
+    'extend-KEY' adds to the list KEY from further up; tables (profiles and their
+    settings, severity) are merged key by key. Paths and globs are
     relative to base.root, the folder of the file being applied. The shipped
     glossary-patterns are always kept, and a file's own patterns added to them.
     """
@@ -193,10 +198,14 @@ def apply_settings(
             f"{where}: unknown key '{key_name(unknown[0])}' "
             f"(known keys: {', '.join(sorted(allowed | LAYER_KEYS))})"
         )
+    extended = [k for k in EXTENDABLE if f"extend-{k}" in raw]
+    raw = _extended(base, raw, where)
     changes: dict[str, Any] = {}
     origins = dict(base.origins)
     for key in raw:
         origins[key] = where
+    for key in extended:
+            origins[key] = f"{base.origins.get(key, 'defaults')} + {where}"
     changes["origins"] = origins
     if "profiles" in raw:
         profiles = dict(base.profiles)
@@ -261,6 +270,27 @@ def apply_settings(
             raise ConfigError(f"{where}: 'baseline' must be the path of a baseline file")
         changes["baseline"] = (base.root / value).resolve()
     return replace(base, **changes)
+
+
+def _extended(base: Config, raw: dict[str, Any], where: str) -> dict[str, Any]:
+    """raw with each 'extend-KEY' turned into KEY: the list from above, then its own."""
+    if not any(f"extend-{k}" in raw for k in EXTENDABLE):
+        return raw
+    out = {k: v for k, v in raw.items() if not (isinstance(k, str) and k.startswith("extend-"))}
+    for key in EXTENDABLE:
+        name = f"extend-{key}"
+        if name not in raw:
+            continue
+        if key in raw:
+            raise ConfigError(f"{where}: set '{key}' or '{name}', not both")
+        added = _strings(raw[name], where, name)
+        above: tuple[Any, ...] = getattr(base, key)
+        if key in ("lexicon", "glossary"):
+            # Files above are already resolved; the new ones are relative to this file.
+            out[key] = [str(p) for p in above] + list(added)
+        else:
+            out[key] = list(above) + list(added)
+    return out
 
 
 def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:

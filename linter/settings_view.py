@@ -1,4 +1,4 @@
-"""`plainlint config show FILE`: the settings one article is checked with, and where each
+"""`plainlint config --show FILE`: the settings one article is checked with, and where each
 came from (a config file, an override in one, or plainlint's defaults)."""
 
 from __future__ import annotations
@@ -51,11 +51,13 @@ def _value(key: str, value: Any) -> str:
 
 
 def _origin(config: Config, key: str) -> str:
-    where = config.origins.get(key)
-    if where is None or where == "defaults":
-        return "plainlint's default"
-    path, _, rest = where.partition(" (")
-    return display_path(Path(path)) + (f" ({rest}" if rest else "")
+    """Where a setting came from; 'A + B' when B extended A's list."""
+    parts = []
+    for where in (config.origins.get(key) or "defaults").split(" + "):
+        path, _, rest = where.partition(" (")
+        shown = "plainlint's default" if path == "defaults" else display_path(Path(path))
+        parts.append(shown + (f" ({rest}" if rest else ""))
+    return " + ".join(parts)
 
 
 def _audience(file: Path) -> str | None:
