@@ -128,6 +128,11 @@ def _removal(src: SourceFile, d: Directive) -> Edit:
     line_end = len(text) if line_end < 0 else line_end + 1
     if not text[line_start:start].strip() and not text[end:line_end].strip():
         return Edit(line_start, line_end, "")
+    if not text[end:line_end].strip():
+        # At the end of a line: the spaces before it go too, so no line is left with
+        # trailing spaces (two of which would make a Markdown line break).
+        while start > line_start and text[start - 1] in " \t":
+            start -= 1
     return Edit(start, end, "")
 
 
