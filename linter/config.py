@@ -205,7 +205,7 @@ def apply_settings(
     for key in raw:
         origins[key] = where
     for key in extended:
-            origins[key] = f"{base.origins.get(key, 'defaults')} + {where}"
+        origins[key] = f"{base.origins.get(key, 'defaults')} + {where}"
     changes["origins"] = origins
     if "profiles" in raw:
         profiles = dict(base.profiles)

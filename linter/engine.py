@@ -159,4 +159,6 @@ def _place(src: SourceFile, found: list[Diagnostic]) -> None:
         # A problem with the whole article (its grade) is the same problem wherever its
         # span sits, so a baseline keeps recognising it after an edit to the title.
         if d.scope != "article":
-            d.subject = " ".join(src.text[d.span.start : min(d.span.end, d.span.start + 400)].split())
+            d.subject = " ".join(
+                src.text[d.span.start : min(d.span.end, d.span.start + 400)].split()
+            )

@@ -42,9 +42,10 @@ def test_a_nested_config_merges_with_its_parent(tmp_path: Path) -> None:
     # Its own key applies ...
     assert "PL103" not in codes(out)
     # ... and the parent's glossary, exclusions and profile still do.
-    assert "Link it to the glossary: [prognosis](/glossary/prognosis)" in run_cli(
-        "check", "--no-cache", "--format", "full", "content", cwd=tmp_path
-    ).stdout
+    assert (
+        "Link it to the glossary: [prognosis](/glossary/prognosis)"
+        in run_cli("check", "--no-cache", "--format", "full", "content", cwd=tmp_path).stdout
+    )
     assert "drafts" not in out
     assert "the limit is 40" in out and "the limit is 25" not in out
 

@@ -153,7 +153,7 @@ def test_the_actions_own_run_step_reports_exactly_the_added_problems(tmp_path: P
     expected = [
         p
         for p in problems(run_cli("check", "--no-cache", "content", cwd=repo).stdout)
-        if p[0] == "content/health/tired.md" and p[1] >= 7 or p[2] == "PL301"
+        if (p[0] == "content/health/tired.md" and p[1] >= 7) or p[2] == "PL301"
     ]
     assert any(code == "PL301" for _, _, code in expected)
     summary = tmp_path / "summary.md"
@@ -169,7 +169,9 @@ def test_the_actions_own_run_step_reports_exactly_the_added_problems(tmp_path: P
     reported = []
     for line in proc.stdout.splitlines():
         if line.startswith("::") and "file=" in line:
-            props = dict(p.split("=", 1) for p in line[2:].split("::")[0].split(" ", 1)[1].split(","))
+            props = dict(
+                p.split("=", 1) for p in line[2:].split("::")[0].split(" ", 1)[1].split(",")
+            )
             title = props["title"].split()[0]
             reported.append((props["file"], int(props["line"]), title))
     assert sorted(reported) == sorted(expected)
@@ -213,7 +215,9 @@ def test_a_problem_over_two_lines_is_kept_when_its_second_line_changed(tmp_path:
     git(repo, "branch", "-f", "main")
     second_new = "stop at all, because the writer kept adding more and more and more words.\n"
     article.write_text(HEAD + first + second_new, encoding="utf-8")
-    everything = problems(run_cli("check", "--no-cache", "--select", "PL201", "articles", cwd=repo).stdout)
+    everything = problems(
+        run_cli("check", "--no-cache", "--select", "PL201", "articles", cwd=repo).stdout
+    )
     assert everything == [("articles/eat.md", 7, "PL201")]
     proc = run_cli(
         "check", "--no-cache", "--select", "PL201", "--diff-base", "main", "articles", cwd=repo

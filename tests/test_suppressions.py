@@ -52,9 +52,10 @@ def test_a_typo_or_a_reason_without_dashes_is_reported_and_suppresses_nothing(
     front = "---\naudienceLevel: patient\nplainlint:\n  ignore: [long-sentense]\n---\n\n"
     typo = check(tmp_path, LONG, head=front)
     assert "'long-sentense' in the front matter's 'ignore' list is not a rule." in typo.stdout
-    assert "Did you mean 'long-sentence'?" in run_cli(
-        "check", "--no-cache", "--format", "full", "a.md", cwd=tmp_path
-    ).stdout
+    assert (
+        "Did you mean 'long-sentence'?"
+        in run_cli("check", "--no-cache", "--format", "full", "a.md", cwd=tmp_path).stdout
+    )
 
 
 def test_front_matter_ignore_takes_names(tmp_path: Path) -> None:
