@@ -55,28 +55,30 @@ class Baseline:
         self.hidden = 0
 
     @classmethod
-    def load(cls, path: Path) -> Baseline:
+    def load(cls, path: Path, shown: str | None = None) -> Baseline:
+        """Read a baseline; shown is its name in messages (default: the path)."""
+        name = shown or str(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise BaselineError(
-                f"baseline file '{path}' does not exist (make it with --write-baseline)"
+                f"baseline file '{name}' does not exist (make it with --write-baseline)"
             ) from None
         except (OSError, ValueError) as exc:
-            raise BaselineError(f"baseline file '{path}' cannot be read ({exc})") from None
+            raise BaselineError(f"baseline file '{name}' cannot be read ({exc})") from None
         if (
             not isinstance(data, dict)
             or data.get("plainlint-baseline") != VERSION
             or not isinstance(data.get("problems"), list)
         ):
-            raise BaselineError(f"'{path}' is not a plainlint baseline file")
+            raise BaselineError(f"'{name}' is not a plainlint baseline file")
         problems = data["problems"]
         entries: dict[str, set[str]] = {}
         for item in problems:
             if not isinstance(item, dict) or not all(
                 isinstance(item.get(k), str) for k in ("file", "fingerprint")
             ):
-                raise BaselineError(f"'{path}' has an entry that is not a problem: {item!r:.80}")
+                raise BaselineError(f"'{name}' has an entry that is not a problem: {item!r:.80}")
             entries.setdefault(item["file"], set()).add(item["fingerprint"])
         return cls(path, entries)
 

@@ -145,7 +145,7 @@ class Run:
         key = Path(os.path.abspath(path))
         if key not in self._baselines:
             try:
-                self._baselines[key] = Baseline.load(key)
+                self._baselines[key] = Baseline.load(key, display_path(key))
             except BaselineError as exc:
                 raise RunError(str(exc)) from None
         return self._baselines[key]
