@@ -108,3 +108,22 @@ def test_config_show_names_each_setting_and_its_file(tmp_path: Path) -> None:
     assert "glossary [glossary.yaml] <- .plainlint.yaml" in lines
     assert "sentence-limit 40 <- .plainlint.yaml" in lines
     assert "grade-target 8 <- plainlint's default (preset)" in lines
+
+
+def test_glossary_patterns_always_keep_the_shipped_ones(tmp_path: Path) -> None:
+    write(tmp_path / ".plainlint.yaml", "glossary-patterns: ['/dictionary/']\n")
+    write(tmp_path / "sub" / ".plainlint.yaml", "glossary-patterns: ['/words/']\n")
+    text = (
+        "---\naudienceLevel: patient\n---\n\n# Care\n\n"
+        "Your [prognosis](/glossary/prognosis) is good. Some get "
+        "[neutropenia](/dictionary/neutropenia) or [anemia](/words/anemia).\n"
+    )
+    write(tmp_path / "sub" / "a.md", text)
+    proc = run_cli("check", "--no-cache", "--select", "PL101", "sub", cwd=tmp_path)
+    # The shipped '/glossary/' and the nearer file's '/words/' count; the parent's
+    # '/dictionary/' was replaced, as every list is.
+    assert [line.split(": ", 1)[1][:19] for line in proc.stdout.splitlines() if ": PL" in line] == [
+        "PL101 'neutropenia'"
+    ]
+    show = run_cli("config", "--show", "sub/a.md", cwd=tmp_path).stdout
+    assert "[popDefinition.aspx, /glossary/, #glossary, /words/]" in show
