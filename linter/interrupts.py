@@ -48,16 +48,29 @@ def stoppable() -> Iterator[None]:
 
 @contextlib.contextmanager
 def uninterrupted() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM until the block is done; they take effect right after."""
-    block = getattr(signal, "pthread_sigmask", None)
-    if block is None or threading.current_thread() is not threading.main_thread():
+    """Hold Ctrl-C and SIGTERM until the block is done; they take effect right after.
+
+    Masking the signals is not enough: one that arrived just before the block may have
+    its Python handler run inside it. So the block also swaps in handlers that only note
+    the signal, and the signals noted are raised again once the block is done.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = block(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    held: list[int] = []
+    kinds = (signal.SIGINT, signal.SIGTERM)
+    old = {s: signal.signal(s, lambda signum, frame: held.append(signum)) for s in kinds}
+    block = getattr(signal, "pthread_sigmask", None)
+    mask = block(signal.SIG_BLOCK, set(kinds)) if block is not None else None
     try:
         yield
     finally:
-        block(signal.SIG_SETMASK, old)
+        if block is not None and mask is not None:
+            block(signal.SIG_SETMASK, mask)  # a signal held by the mask is noted now
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        for s in dict.fromkeys(held):
+            signal.raise_signal(s)
 
 
 def start_worker(parent: int) -> None:
@@ -78,4 +91,5 @@ def _watch_parent(parent: int) -> None:
     # A parent killed outright cannot end its workers: they notice and end themselves.
     while os.getppid() == parent:
         time.sleep(0.25)
-    os._exit(1)
+    # A signal, not os._exit: a file being written is finished first (uninterrupted).
+    os.kill(os.getpid(), signal.SIGTERM)
