@@ -55,7 +55,7 @@ def evaluate(
 ) -> dict[str, float]:
     config = defaults()
     if threshold is not None:
-        config = replace(config, unfamiliar_threshold=threshold)
+        config = replace(config, options={**config.options, "unfamiliar-threshold": threshold})
     options = Options(tuple(selected(codes, ())))
     tp_pred = n_pred = found = n_gold = 0
     for text, gold in paragraphs(path):

@@ -24,7 +24,7 @@ from typing import Any
 
 from linter import __version__
 from linter.config import Config, Profile
-from linter.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from linter.diagnostics import Applicability, Details, Diagnostic, Edit, Fix, Severity, Span
 from linter.interrupts import uninterrupted
 from linter.results import FileResult, Options
 
@@ -300,10 +300,9 @@ def _profile_to(p: Profile) -> dict[str, Any]:
         "name": p.name,
         "grade_target": p.grade_target,
         "grade_metric": p.grade_metric,
-        "sentence_limit": p.sentence_limit,
         "severity": {k: v.value for k, v in p.severity.items()},
         "preset": p.preset,
-        "section_min_words": p.section_min_words,
+        "options": p.options,
     }
 
 
@@ -322,10 +321,9 @@ def _result_from(data: dict[str, Any]) -> FileResult:
             profile["name"],
             profile["grade_target"],
             profile["grade_metric"],
-            profile["sentence_limit"],
             {k: Severity(v) for k, v in profile["severity"].items()},
-            profile.get("preset"),
-            profile.get("section_min_words", 50),
+            profile["preset"],
+            profile["options"],
         ),
         lines={int(k): v for k, v in data["lines"].items()},
         diagnostics=[_diagnostic_from(d) for d in data["diagnostics"]],
@@ -351,5 +349,6 @@ def _diagnostic_from(d: dict[str, Any]) -> Diagnostic:
     )
     out.path, out.line, out.column = d["path"], d["line"], d["column"]
     out.end_line, out.end_column = d["end_line"], d["end_column"]
-    out.scope, out.subject = d["scope"], d["subject"]
+    out.scope, out.subject, out.highlight = d["scope"], d["subject"], d["highlight"]
+    out.details = None if d["details"] is None else Details.from_dict(d["details"])
     return out

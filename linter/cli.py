@@ -23,7 +23,19 @@ if TYPE_CHECKING:
     from linter.results import FileResult
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        from linter.rules import RegistryError
+
+        try:
+            return super().invoke(ctx)
+        except RegistryError as exc:
+            # A broken rule module (a plugin or a local edit) is named, not a traceback.
+            click.echo(f"error: plainlint's rules cannot be loaded: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plainlint")
 def main() -> None:
     """plainlint: checks patient health articles for plain language.
@@ -283,27 +295,38 @@ def list_rules(output_format: str) -> None:
     rules = all_rules()
     if output_format == "json":
         data = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+            {
+                "code": r.code,
+                "name": r.name,
+                "group": r.group,
+                "severity": r.severity.value,
+                "summary": r.summary,
+                "options": [o.name for o in r.options],
+            }
             for r in rules
         ]
         click.echo(json.dumps(data, indent=2))
         return
+    name_width = max(len(r.name) for r in rules) + 2
+    group_width = max(len(r.group) for r in rules) + 2
     for r in rules:
-        click.echo(f"{r.code}  {r.name:<22} {r.severity.value:<8} {r.summary}")
+        click.echo(
+            f"{r.code}  {r.name:<{name_width}}{r.group:<{group_width}}{r.severity.value:<9}"
+            f"{r.summary}"
+        )
 
 
 @main.command("rule")
 @click.argument("code")
 def explain_rule(code: str) -> None:
     """Explain one rule (by code or name), with an example and a fix."""
-    from linter.rules import find_rule
+    from linter.rules import describe, find_rule
 
     rule = find_rule(code)
     if rule is None:
         _usage(f"unknown rule '{code}' (see: plainlint rules)")
         return
-    click.echo(f"# {rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}.\n")
-    click.echo(rule.doc)
+    click.echo(describe(rule), nl=False)
 
 
 @main.command()

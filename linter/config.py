@@ -32,10 +32,10 @@ class Profile:
     name: str
     grade_target: float
     grade_metric: str
-    sentence_limit: int
     severity: dict[str, Severity] = field(default_factory=dict)
     preset: str | None = None
-    section_min_words: int = 50
+    # Rule options set for this audience (sentence-limit: 25); see linter/options.py.
+    options: dict[str, int | float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ class Config:
     lexicon: tuple[Path, ...] = ()
     glossary: tuple[Path, ...] = ()
     acronyms: tuple[str, ...] = ()
-    unfamiliar_threshold: float = 2.5
+    # Rule options set for the whole config (unfamiliar-threshold: 2.5).
+    options: dict[str, int | float] = field(default_factory=dict)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -68,6 +69,16 @@ class Config:
     def profile_for(self, audience: str | None) -> Profile | None:
         name = audience if audience is not None else self.default_audience
         return self.profiles.get(name) if name is not None else None
+
+    def option(self, name: str, profile: Profile | None = None) -> int | float:
+        """A rule option's value: the profile's, else the config's, else the default."""
+        if profile is not None and name in profile.options:
+            return profile.options[name]
+        if name in self.options:
+            return self.options[name]
+        from linter.rules import all_options
+
+        return all_options()[name][1].default
 
     def is_glossary_address(self, href: str) -> bool:
         return any(address_matches(p, href) for p in self.glossary_patterns)
@@ -112,7 +123,6 @@ _TOP_KEYS = {
     "lexicon",
     "glossary",
     "acronyms",
-    "unfamiliar-threshold",
     "select",
     "ignore",
     "severity",
@@ -134,8 +144,6 @@ _PROFILE_KEYS = {
     "preset",
     "grade-target",
     "grade-metric",
-    "sentence-limit",
-    "section-min-words",
     "severity",
 }
 
@@ -192,6 +200,8 @@ def apply_settings(
     relative to base.root, the folder of the file being applied. The shipped
     glossary-patterns are always kept, and a file's own patterns added to them.
     """
+    rule_options = _rule_options(per_profile=False)
+    allowed = allowed | set(rule_options)
     unknown = [k for k in sorted_keys(raw) if k not in allowed]
     if unknown:
         raise ConfigError(
@@ -248,11 +258,9 @@ def apply_settings(
             changes[attr] = tuple(c.upper() for c in _strings(raw[key], where, key))
     if "severity" in raw:
         changes["severity"] = {**base.severity, **_severities(raw["severity"], where, "severity")}
-    if "unfamiliar-threshold" in raw:
-        value = raw["unfamiliar-threshold"]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 2.0 <= value <= 7:
-            raise ConfigError(f"{where}: 'unfamiliar-threshold' must be a number from 2.0 to 7")
-        changes["unfamiliar_threshold"] = float(value)
+    own = {k: _option_value(rule_options[k], raw[k], where, k) for k in rule_options if k in raw}
+    if own:
+        changes["options"] = {**base.options, **own}
     if "acronyms" in raw:
         changes["acronyms"] = tuple(a.upper() for a in _strings(raw["acronyms"], where, "acronyms"))
     for key in ("include", "exclude"):
@@ -270,6 +278,22 @@ def apply_settings(
             raise ConfigError(f"{where}: 'baseline' must be the path of a baseline file")
         changes["baseline"] = (base.root / value).resolve()
     return replace(base, **changes)
+
+
+def _rule_options(per_profile: bool) -> dict[str, Any]:
+    """The options the rules declare, by config key (at the top level, or per profile)."""
+    from linter.rules import all_options
+
+    return {k: o for k, (_, o) in all_options().items() if o.per_profile == per_profile}
+
+
+def _option_value(option: Any, value: Any, where: str, key: str) -> int | float:
+    from linter.options import OptionError
+
+    try:
+        return option.parse(value)  # type: ignore[no-any-return]
+    except OptionError as exc:
+        raise ConfigError(f"{where}: '{key}' {exc}") from None
 
 
 def _extended(base: Config, raw: dict[str, Any], where: str) -> dict[str, Any]:
@@ -296,11 +320,13 @@ def _extended(base: Config, raw: dict[str, Any], where: str) -> dict[str, Any]:
 def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:
     key = f"profiles.{name}"
     body = _mapping(body, where, key)
-    unknown = [k for k in sorted_keys(body) if k not in _PROFILE_KEYS]
+    rule_options = _rule_options(per_profile=True)
+    known = _PROFILE_KEYS | set(rule_options)
+    unknown = [k for k in sorted_keys(body) if k not in known]
     if unknown:
         raise ConfigError(
             f"{where}: unknown key '{key}.{key_name(unknown[0])}' "
-            f"(known keys: {', '.join(sorted(_PROFILE_KEYS))})"
+            f"(known keys: {', '.join(sorted(known))})"
         )
     preset_name = body.get("preset", old.preset if old else None)
     preset: dict[str, Any] = {}
@@ -329,17 +355,16 @@ def _profile(name: str, body: Any, old: Profile | None, where: str) -> Profile:
         raise ConfigError(
             f"{where}: '{key}.grade-metric' must be one of {', '.join(GRADE_METRICS)}"
         )
-    limit = body.get("sentence-limit", old.sentence_limit if old else 25)
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise ConfigError(f"{where}: '{key}.sentence-limit' must be a whole number above 0")
-    min_words = body.get("section-min-words", old.section_min_words if old else 50)
-    if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 0:
-        raise ConfigError(f"{where}: '{key}.section-min-words' must be a whole number")
+    options = dict(old.options) if old else {}
+    for option_key, option in rule_options.items():
+        if option_key in body:
+            value = body[option_key]
+            options[option_key] = _option_value(option, value, where, f"{key}.{option_key}")
     severity = dict(old.severity) if old else {}
     # A profile set in a nearer file keeps what a file further up gave it, key by key.
     if "severity" in body:
         severity.update(_severities(body["severity"], where, f"{key}.severity"))
-    return Profile(name, float(target), metric, limit, severity, preset_name, min_words)
+    return Profile(name, float(target), metric, severity, preset_name, options)
 
 
 def _mapping(value: Any, where: str, key: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 
@@ -45,6 +45,42 @@ class Span:
     end: int
 
 
+@dataclass(frozen=True)
+class Driver:
+    """Something that raises a grade most: a sentence or a long word, and where."""
+
+    kind: str  # "sentence" or "word"
+    text: str  # the sentence's first words, or the word
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Details:
+    """Typed facts a rule reports beside its message, for formats and reports to read
+    (they never parse messages)."""
+
+    grade: float | None = None  # a reading grade (PL301, PL302)
+    target: float | None = None  # the grade target it was held to
+    metric: str | None = None  # the grade formula
+    section: str | None = None  # PL302: the section's heading
+    drivers: tuple[Driver, ...] = ()  # PL301, PL302: what raises the grade most
+    term: str | None = None  # the word or phrase a word rule is about
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            k: v for k, v in asdict(self).items() if v is not None and k != "drivers"
+        }
+        if self.drivers:
+            out["drivers"] = [asdict(d) for d in self.drivers]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Details:
+        drivers = tuple(Driver(**d) for d in data.get("drivers", ()))  # type: ignore[arg-type, attr-defined]
+        return cls(**{k: v for k, v in data.items() if k != "drivers"}, drivers=drivers)  # type: ignore[arg-type]
+
+
 @dataclass
 class Diagnostic:
     code: str
@@ -54,7 +90,9 @@ class Diagnostic:
     span: Span
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
+    details: Details | None = None
     # Filled in by the engine from the rule, the span and the file's line index.
+    highlight: str | None = None  # how the HTML report marks it (the rule's HIGHLIGHT)
     scope: str = "lines"  # "article" for problems about the whole article (a grade)
     subject: str = ""  # the words the span covers, spaces collapsed (for fingerprints)
     path: str = ""
@@ -85,6 +123,8 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "subject": self.subject,
+            "highlight": self.highlight,
+            "details": self.details.to_dict() if self.details is not None else None,
             "suggestions": list(self.suggestions),
             "fix": fix,
         }

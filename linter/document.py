@@ -178,7 +178,7 @@ class Document:
                 continue
             elif raw and unit.is_prose_sentences:
                 raw[-1].sentences.extend(self.sentences_of(unit))
-        minimum = self.profile.section_min_words
+        minimum = int(self.config.option("section-min-words", self.profile))
         out: list[Section] = []
         # Short sections waiting to be folded into the next one: their sentences and
         # headings, gathered in place (a run of thousands of short sections stays linear).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 
 from linter.config import Config
-from linter.diagnostics import Diagnostic, Fix, Span
+from linter.diagnostics import Details, Diagnostic, Fix, Span
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
 from linter.lexicon import LexiconError
@@ -133,6 +133,7 @@ def _reporter(doc: Document, config: Config, rule: Rule, found: list[Diagnostic]
         message: str,
         suggestions: list[str] | None = None,
         fix: Fix | None = None,
+        details: Details | None = None,
     ) -> None:
         found.append(
             Diagnostic(
@@ -143,6 +144,8 @@ def _reporter(doc: Document, config: Config, rule: Rule, found: list[Diagnostic]
                 span,
                 suggestions or [],
                 fix,
+                details=details,
+                highlight=rule.highlight,
                 scope=rule.scope,
             )
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import itertools
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,16 +21,15 @@ from linter.source import SourceFile
 
 # Okabe-Ito colours, which stay apart for colour-blind readers, and a different line
 # or fill for each kind, so that no kind depends on colour alone.
+# Each highlight kind a rule can declare (its HIGHLIGHT), with its label and colour.
 KINDS = {
-    "long": ("Long sentence", "PL201", "#F0E442"),
-    "jargon": ("Jargon without a glossary link", "PL101", "#0072B2"),
-    "unfamiliar": ("Unfamiliar word", "PL102", "#D55E00"),
-    "complex": ("Word with a plainer choice", "PL103", "#CC79A7"),
-    "acronym": ("Acronym not spelled out", "PL104", "#009E73"),
-    "section": ("Hard section", "PL302", "#E69F00"),
+    "long": ("Long sentence", "#F0E442"),
+    "jargon": ("Jargon without a glossary link", "#0072B2"),
+    "unfamiliar": ("Unfamiliar word", "#D55E00"),
+    "complex": ("Word with a plainer choice", "#CC79A7"),
+    "acronym": ("Acronym not spelled out", "#009E73"),
+    "section": ("Hard section", "#E69F00"),
 }
-_BY_CODE = {code: kind for kind, (_, code, _) in KINDS.items()}
-_BY_CODE["PL105"] = "jargon"
 
 
 def _h(text: str, keep_lines: bool = False) -> str:
@@ -46,8 +44,19 @@ class Article:
     body_start: int
 
 
+def _codes_by_kind() -> dict[str, list[str]]:
+    """Each highlight kind, with the rules that declare it (from the registry)."""
+    from linter.rules import all_rules
+
+    out: dict[str, list[str]] = {}
+    for rule in all_rules():
+        if rule.highlight is not None:
+            out.setdefault(rule.highlight, []).append(rule.code)
+    return out
+
+
 def _kind(d: Diagnostic) -> str | None:
-    return _BY_CODE.get(d.code)
+    return d.highlight if d.highlight in KINDS else None
 
 
 def _highlighted(article: Article, index: int) -> tuple[str, list[tuple[str, Diagnostic]]]:
@@ -102,15 +111,14 @@ def _highlighted(article: Article, index: int) -> tuple[str, list[tuple[str, Dia
     return "".join(out), listed
 
 
-_SECTION = re.compile(r"^Section '(.+)' reads at grade ([\d.]+)")
-
-
 def _worst_section(r: FileResult, index: int) -> tuple[str, str, float] | None:
     worst = None
     for n, d in enumerate(r.diagnostics):
-        m = _SECTION.match(d.message) if d.code == "PL302" else None
-        if m and (worst is None or float(m[2]) > worst[2]):
-            worst = (f"a{index}-p{n}", m[1], float(m[2]))
+        facts = d.details
+        if facts is None or facts.section is None or facts.grade is None:
+            continue
+        if worst is None or facts.grade > worst[2]:
+            worst = (f"a{index}-p{n}", facts.section, facts.grade)
     return worst
 
 
@@ -251,10 +259,12 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
     body.append("<h2>Grade against target</h2>")
     body.append(_plot(articles))
     body.append('<h2>Key</h2><ul class="legend">')
-    for kind, (label, code, _colour) in KINDS.items():
+    by_kind = _codes_by_kind()
+    for kind, (label, _colour) in KINDS.items():
+        codes = ", ".join(by_kind.get(kind, []))
         body.append(
             f'<li><mark class="hl {kind} sample">{"Heading" if kind == "section" else "sample"}'
-            f"</mark> {_h(label)} ({code})</li>"
+            f"</mark> {_h(label)} ({codes})</li>"
         )
     body.append("</ul><p>Hover over or tab to a highlight for its message and advice.</p>")
     for i, a in enumerate(articles):
@@ -286,7 +296,7 @@ def render(articles: list[Article], title: str = "plainlint report") -> str:
                 f"{_h(d.message)}{helps}</li>"
             )
         body.append("</ol></div></section>")
-    data = json.dumps({"kinds": {k: v[1] for k, v in KINDS.items()}})
+    data = json.dumps({"kinds": by_kind})
     tail = [
         f'<script type="application/json" id="plainlint-kinds">{data}</script>',
         f"<script>{_JS}</script></body></html>",

@@ -8,6 +8,7 @@ from typing import Any
 
 from linter.config import Config
 from linter.files import display_path
+from linter.rules import all_options
 
 _TOP = [
     ("default-audience", "default_audience"),
@@ -18,7 +19,6 @@ _TOP = [
     ("glossary", "glossary"),
     ("lexicon", "lexicon"),
     ("acronyms", "acronyms"),
-    ("unfamiliar-threshold", "unfamiliar_threshold"),
     ("include", "include"),
     ("exclude", "exclude"),
     ("max-file-size", "max_file_size"),
@@ -28,8 +28,6 @@ _PROFILE = [
     ("preset", "preset"),
     ("grade-target", "grade_target"),
     ("grade-metric", "grade_metric"),
-    ("sentence-limit", "sentence_limit"),
-    ("section-min-words", "section_min_words"),
     ("severity", "severity"),
 ]
 
@@ -82,11 +80,16 @@ def describe(file: Path, config: Config, files: list[str]) -> str:
         why = "its front matter's audienceLevel" if audience else "default-audience"
         checked = "checked" if name in config.profiles else "not checked: no profile for it"
         lines.append(f"Audience: {name} (from {why}); {checked}")
-    width = max(len(k) for k, _ in _TOP + _PROFILE) + 4
+    width = max(len(k) for k in [*(k for k, _ in _TOP), *all_options()]) + 4
     lines.append("")
+    options = all_options()
     for key, attr in _TOP:
         value = _value(key, getattr(config, attr))
         lines.append(f"  {key:<{width}} {value}   <- {_origin(config, key)}")
+    for key, (rule, option) in sorted(options.items()):
+        if not option.per_profile:
+            value = _value(key, config.option(key))
+            lines.append(f"  {key:<{width}} {value}   <- {_origin(config, key)} ({rule.code})")
     for pname, profile in sorted(config.profiles.items()):
         lines.append("")
         lines.append(f"  profiles.{pname}:")
@@ -94,4 +97,9 @@ def describe(file: Path, config: Config, files: list[str]) -> str:
             value = _value(key, getattr(profile, attr))
             origin = _origin(config, f"profiles.{pname}.{key}")
             lines.append(f"    {key:<{width - 2}} {value}   <- {origin}")
+        for key, (rule, option) in sorted(options.items()):
+            if option.per_profile:
+                value = _value(key, config.option(key, profile))
+                origin = _origin(config, f"profiles.{pname}.{key}")
+                lines.append(f"    {key:<{width - 2}} {value}   <- {origin} ({rule.code})")
     return "\n".join(lines)

@@ -61,6 +61,8 @@ def test_json_format_keys() -> None:
         "severity",
         "message",
         "subject",
+        "highlight",
+        "details",
         "suggestions",
         "fix",
     }

@@ -106,7 +106,7 @@ def test_config_show_names_each_setting_and_its_file(tmp_path: Path) -> None:
     assert "Audience: patient (from its front matter's audienceLevel); checked" in lines
     assert "ignore [PL103] <- plainlint's default + content/.plainlint.yaml" in lines
     assert "glossary [glossary.yaml] <- .plainlint.yaml" in lines
-    assert "sentence-limit 40 <- .plainlint.yaml" in lines
+    assert "sentence-limit 40 <- .plainlint.yaml (PL201)" in lines
     assert "grade-target 8 <- plainlint's default (preset)" in lines
 
 

@@ -2,7 +2,7 @@
 Finds medical words and phrases from the jargon list (and the site's glossary)
 whose first use in the article is not a link to a glossary definition.
 
-## Why is this bad
+## Why is this bad?
 Patients stop reading, or misread, when they meet a word they do not know.
 Health-literacy guides ask writers to swap jargon for plain words, or to explain
 it where it is first used. A glossary link at the first use lets readers check
@@ -23,15 +23,20 @@ Or link the first use to the glossary:
 Your doctor will talk about your [prognosis](/glossary/prognosis).
 ```
 
-## Fixes
+## Fix safety
 When the site's glossary (`glossary:` in the config) has the term, or the article
 links it later on, `plainlint check --fix` links the first use (and removes the
 later link). This is a safe fix: no words change.
 
-## Settings
+## Options
 Glossary links are found by `glossary-patterns` and by the addresses in the site's
 `glossary:` files. Add term lists with `lexicon:`. Allow a term in one article with
 `plainlint: {allow: [term]}` in its front matter.
+
+## References
+US National Library of Medicine, MedlinePlus, "How to Write Easy-to-Read Health
+Materials": explain medical words or link them where they are first used. CDC,
+"Everyday Words for Public Health Communication".
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ NAME = "jargon-without-link"
 SEVERITY = "warning"
 SUMMARY = "Jargon whose first use has no glossary link"
 TAGS = ("jargon", "glossary")
+HIGHLIGHT = "jargon"
 
 
 @dataclass

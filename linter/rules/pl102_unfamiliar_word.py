@@ -5,7 +5,7 @@ in the wordfreq word lists) and are not names, numbers, units or acronyms. A wor
 built from a medical word part (`-itis`, `-emia`, `cardio-`, ...) is named with
 that part, to help you explain it.
 
-## Why is this bad
+## Why is this bad?
 No word list has every medical word. A rare word is hard for most readers
 whatever it means; rare words predict how hard readers find health text better
 than sentence length does.
@@ -20,11 +20,18 @@ Some patients develop paresthesia in their fingers.
 Some patients get tingling or numbness in their fingers.
 ```
 
-## Settings
+## Fix safety
+None: the words need a person to rewrite them.
+
+## Options
 `unfamiliar-threshold` in the config (default 2.5, from 2.0 up): the Zipf
 frequency below which a word counts as rare. 2.5 is about 3 uses in 10 million
 words. On hand-marked test text, 100% of the words it reported were jargon at
 2.5, against 57% to 82% at 3.0 (`python bench/jargon.py`), so 2.5 is the default.
+
+## References
+The frequency table is from the wordfreq project (Zipf scale). CDC, "Simply Put": use
+familiar words.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from functools import cache
 
 from linter.document import Document
 from linter.frequency import built_from_common_words, frequencies
+from linter.options import Option
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL
 from linter.rules import Report
@@ -44,6 +52,16 @@ NAME = "unfamiliar-word"
 SEVERITY = "warning"
 SUMMARY = "Rare word that most readers will not know"
 TAGS = ("jargon", "words")
+OPTIONS = (
+    Option(
+        "unfamiliar-threshold",
+        float,
+        2.0,
+        7.0,
+        "how rare a word must be to be reported, as a Zipf frequency",
+    ),
+)
+HIGHLIGHT = "unfamiliar"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_LETTERS = 4
@@ -80,7 +98,7 @@ def how_rare(zipf: float) -> str:
 
 
 def check(doc: Document, report: Report) -> None:
-    threshold = doc.config.unfamiliar_threshold
+    threshold = doc.config.option("unfamiliar-threshold")
     table = frequencies()
     allowed = {a.lower() for a in doc.settings.allow}
     seen: set[str] = set()

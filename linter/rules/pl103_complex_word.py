@@ -3,7 +3,7 @@ Finds everyday words and phrases that have a plainer choice, such as `utilize`
 (use), `approximately` (about), `prior to` (before) or `in the event that` (if).
 The list is `rules/complex-words.yaml`.
 
-## Why is this bad
+## Why is this bad?
 Long, formal words slow every reader down and add nothing. Plain-language
 guides for health writing ask for the short, common word whenever it says the
 same thing.
@@ -18,14 +18,18 @@ Prior to your visit, obtain a list of the medications you utilize.
 Before your visit, make a list of the medicines you use.
 ```
 
-## Fixes
+## Fix safety
 `plainlint check --fix --unsafe-fixes` swaps in the plainer word when there is
 one choice. This fix is unsafe: read the sentence again afterwards, because a
 swap can change the meaning or the grammar.
 
-## Settings
+## Options
 This rule reports at `info` level, which does not fail a run; raise it with
 `severity: {PL103: warning}`.
+
+## References
+US Federal Plain Language Guidelines, "Use simple words and phrases". The word list is
+rules/complex-words.yaml.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ NAME = "complex-word"
 SEVERITY = "info"
 SUMMARY = "Word or phrase with a plainer choice"
 TAGS = ("words", "style")
+HIGHLIGHT = "complex"
 
 
 @cache

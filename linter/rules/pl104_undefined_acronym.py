@@ -3,7 +3,7 @@ Finds an acronym used before it is spelled out, such as `PFS` with no
 "progression-free survival (PFS)" before it. Acronyms most patients know
 (DNA, HIV, MRI and others in `rules/acronyms.yaml`) are fine.
 
-## Why is this bad
+## Why is this bad?
 Readers cannot look up what they cannot say. An acronym that is never spelled
 out, or only spelled out further down the page, leaves them guessing.
 
@@ -19,9 +19,15 @@ Patients on the new drug lived longer without the cancer growing
 ```
 Or leave the acronym out: it is often not needed at all.
 
-## Settings
+## Fix safety
+None: the words need a person to rewrite them.
+
+## Options
 Allow more acronyms in one article with `plainlint: {allow: [NCI]}` in its front
 matter, or for the site with `acronyms: [NCI]` in the config.
+
+## References
+US Federal Plain Language Guidelines, "Minimize abbreviations". NIH, "Clear & Simple".
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ NAME = "undefined-acronym"
 SEVERITY = "warning"
 SUMMARY = "Acronym used before it is spelled out"
 TAGS = ("jargon", "acronyms")
+HIGHLIGHT = "acronym"
 
 # Two or more capitals (digits allowed after the first letter), with an optional
 # plural s, standing alone: not part of a code such as CC-4047-MM-007.

@@ -2,7 +2,7 @@
 Finds glossary links that point to the wrong entry: the link's words are one term
 of the site's glossary, but its address is the glossary's address for another term.
 
-## Why is this bad
+## Why is this bad?
 A reader who taps "neutropenia" and lands on the entry for "anemia" learns the
 wrong thing, and stops trusting the links. Such mistakes creep in when links are
 copied from one place to another.
@@ -17,12 +17,15 @@ Some people get [neutropenia](/glossary/anemia).
 Some people get [neutropenia](/glossary/neutropenia).
 ```
 
-## Fixes
+## Fix safety
 `plainlint check --fix` points the link at the right entry (a safe fix: no words
 change).
 
-## Settings
+## Options
 Needs the site's glossary: `glossary:` in the config lists its files.
+
+## References
+The site's glossary files (`glossary:` in the config).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ NAME = "wrong-glossary-link"
 SEVERITY = "warning"
 SUMMARY = "Glossary link that goes to another term's entry"
 TAGS = ("glossary", "links")
+HIGHLIGHT = "jargon"
 
 
 def check(doc: Document, report: Report) -> None:

@@ -2,7 +2,7 @@
 Finds sentences with more words than the article's profile allows
 (25 for patient articles, unless your config says otherwise).
 
-## Why is this bad
+## Why is this bad?
 Long sentences make readers hold many ideas at once. Readers with low health
 literacy, or who are ill or worried, lose the thread. Health-literacy guides
 ask for sentences of 15 to 20 words on average, and few over 25.
@@ -20,8 +20,16 @@ Patients who got both drugs lived longer without the disease getting worse.
 They also lived longer overall.
 ```
 
-## Settings
+## Fix safety
+None: a split is suggested, because only a person can judge whether both halves read
+well.
+
+## Options
 `sentence-limit` in the audience's profile.
+
+## References
+CDC, "Simply Put" (3rd ed., 2009): sentences of 15 words or fewer on average. NIH,
+"Clear & Simple".
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ import bisect
 import re
 
 from linter.document import Document
+from linter.options import Option
 from linter.rules import Report
 from linter.sentences import Sentence
 
@@ -38,6 +47,10 @@ NAME = "long-sentence"
 SEVERITY = "warning"
 SUMMARY = "Sentence longer than the profile's word limit"
 TAGS = ("sentences", "readability")
+OPTIONS = (
+    Option("sentence-limit", int, 1, 1000, "the most words a sentence may have", per_profile=True),
+)
+HIGHLIGHT = "long"
 
 # Good places to end a sentence, best first: a semicolon, a colon, a dash, then a
 # comma before a word that starts a new clause. A run of spaces is matched only from its
@@ -61,7 +74,7 @@ _MIN_PART = 5
 
 
 def check(doc: Document, report: Report) -> None:
-    limit = doc.profile.sentence_limit
+    limit = doc.config.option("sentence-limit", doc.profile)
     for sentence in doc.sentences:
         count = len(sentence.words)
         if count <= limit:

@@ -7,7 +7,7 @@ jargon-aware difficulty score: long, with many-syllable words, jargon and rare
 words) and the long words that weigh most, each with its line and column, and
 says what the grade would be without them, so you know where to start.
 
-## Why is this bad
+## Why is this bad?
 The NIH, the CDC and the AMA ask for patient materials at grade 6 to 8. Text
 above that is hard for about half of adults, and harder still for people who
 are ill or worried.
@@ -24,7 +24,10 @@ Pomalidomide helps your body make red blood cells. It also helps your immune
 cells kill cancer cells.
 ```
 
-## Settings
+## Fix safety
+None: the words need a person to rewrite them.
+
+## Options
 `preset`, or `grade-target` and `grade-metric`, in the audience's profile. The
 metric is one of flesch-kincaid, smog, coleman-liau, ari, gunning-fog or
 dale-chall. Presets, with their sources:
@@ -40,10 +43,16 @@ dale-chall. Presets, with their sources:
 One article can set its own target, with a reason, in its front matter:
 `plainlint: {grade: 10, reason: "Quotes the trial report."}`. PL303 reports the
 override once the article no longer needs it.
+
+## References
+NIH "Clear & Simple"; AMA Foundation, B. D. Weiss, "Health Literacy and Patient
+Safety" (2007); CDC "Simply Put" (2009). Formulas as in textstat, with plainlint's own
+syllable and sentence counts.
 """
 
 from __future__ import annotations
 
+from linter.diagnostics import Details, Driver
 from linter.document import Document
 from linter.grades import METRIC_NAMES, Counts, grade, sentence_counts, total, word_counts
 from linter.rules import Report
@@ -74,16 +83,19 @@ def check(doc: Document, report: Report) -> None:
     hardest = ranked[:_NAMED] if len(sentences) > _NAMED else ranked[:1]
     rest = [s for s in sentences if not any(s is h for h in hardest)]
     suggestions = []
+    drivers = []
     for sentence in hardest:
         line, column = doc.source.position(sentence.unit.offset(sentence.start))
         words = sentence.text.split()
         quote = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
+        drivers.append(Driver("sentence", quote, line, column))
         suggestions.append(
             f"Rewrite the sentence at {line}:{column} ('{quote}'): it is one of the hardest."
         )
     long_words = _long_words(doc, rest, by_count=metric in ("smog", "gunning-fog"))
     for word, count, syllables_, line, column in long_words:
         times = "once" if count == 1 else f"{count} times"
+        drivers.append(Driver("word", word, line, column))
         suggestions.append(
             f"Find a shorter word for '{word}' ({syllables_} syllables, {times}, "
             f"first at {line}:{column})."
@@ -100,6 +112,9 @@ def check(doc: Document, report: Report) -> None:
         title.span(0, len(title.text.rstrip())),
         f"Reading grade is {score:.1f} ({METRIC_NAMES[metric]}); the target is {target:g}.{tail}",
         suggestions,
+        details=Details(
+            grade=round(score, 1), target=target, metric=metric, drivers=tuple(drivers)
+        ),
     )
 
 

@@ -11,7 +11,7 @@ heading is not a section. A section with fewer words than the profile's
 into the next section, and the message names it; a short last section is folded
 into the one before.
 
-## Why is this bad
+## Why is this bad?
 Readers do not average a page: they give up at its hardest part. An article whose
 grade is on target overall can still lose them in one section.
 
@@ -29,15 +29,23 @@ Pomalidomide helps your immune cells kill cancer cells. It also helps your body
 make red blood cells.
 ```
 
-## Settings
+## Fix safety
+None: the words need a person to rewrite them.
+
+## Options
 The profile's grade metric and target (or the article's own `plainlint: {grade}`),
 and `section-min-words`.
+
+## References
+As PL301.
 """
 
 from __future__ import annotations
 
+from linter.diagnostics import Details, Driver
 from linter.document import Document
 from linter.grades import METRIC_NAMES, grade, sentence_counts, total
+from linter.options import Option
 from linter.rules import Report
 
 CODE = "PL302"
@@ -45,6 +53,17 @@ NAME = "section-grade"
 SEVERITY = "warning"
 SUMMARY = "Section whose reading grade is above the target"
 TAGS = ("readability", "grade")
+OPTIONS = (
+    Option(
+        "section-min-words",
+        int,
+        0,
+        100_000,
+        "sections with fewer words are folded into the next one before grading",
+        per_profile=True,
+    ),
+)
+HIGHLIGHT = "section"
 SCOPE = "article"
 
 
@@ -72,4 +91,11 @@ def check(doc: Document, report: Report) -> None:
             f"Section '{title}' reads at grade {score:.1f} ({METRIC_NAMES[metric]}); "
             f"the target is {target:g}.",
             suggestions,
+            details=Details(
+                grade=round(score, 1),
+                target=target,
+                metric=metric,
+                section=title,
+                drivers=(Driver("sentence", quote, line, column),),
+            ),
         )

@@ -3,7 +3,7 @@ Finds a grade override in an article's front matter (`plainlint: {grade: 10,
 reason: ...}`) that is no longer needed, because the article now meets the profile's
 own target.
 
-## Why is this bad
+## Why is this bad?
 An override is a promise that an article has a good reason to be harder to read.
 Once the article has been made plainer, the override only hides the next time it
 gets harder. Like a suppression comment that suppresses nothing, it should go.
@@ -18,6 +18,15 @@ plainlint:
 
 ## Use instead
 Remove the `grade` and `reason` lines.
+
+## Fix safety
+None: removing the override is your choice.
+
+## Options
+None.
+
+## References
+Like ruff's RUF100 (unused `noqa`), for grade overrides.
 """
 
 from __future__ import annotations

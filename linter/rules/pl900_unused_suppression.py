@@ -4,10 +4,11 @@ no problem under it for the rules it names, and a word in a suppression comment 
 the front matter's `ignore` list) that is not a rule at all, such as a typo (`PL2O1`) or
 a reason written without ` -- ` before it.
 
-## Why is this bad
+## Why is this bad?
 A comment that switches nothing off says something that is not true: a reader thinks the
 text below it breaks a rule. Once the text has been made plainer, the comment only hides
-the next problem that appears there. A misspelt rule switches nothing off, so the problem
+the next problem that appears there. A misspelt rule switches nothing off, so the
+problem
 it was meant for is still reported, or was never there.
 
 ## Example
@@ -28,7 +29,8 @@ the reason after ` -- `:
 
 ## Fix safety
 `--fix` removes a comment that switched nothing off (and the `plainlint-enable` that
-closes it). This is safe: only the comment goes. A comment with a word that is not a rule
+closes it). This is safe: only the comment goes. A comment with a word that is not a
+rule
 is left for you to mend.
 
 ## Options
