@@ -1,8 +1,10 @@
 """Each rule's fixture marks every expected problem on its line: <!-- expect: PL201 -->.
 
 The fixture is linted with only its rule selected; the problems found must be exactly
-the ones marked, line for line. Each fixture also has a snapshot of the full messages
-and suggestions (tests/snapshots); set PLAINLINT_UPDATE_SNAPSHOTS=1 to rewrite them.
+the ones marked, line for line. Each fixture also has a reviewed snapshot of the full
+messages and suggestions (tests/snapshots). A test run never writes one: a missing
+snapshot fails with the text to review, and `PLAINLINT_UPDATE_SNAPSHOTS=1 pytest
+tests/test_rule_fixtures.py` (refused when CI is set) rewrites them.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ def expected(path: Path) -> Counter[tuple[int, str]]:
             for code in re.split(r"[\s,]+", m.group(1) or m.group(2)):
                 found[(number, code)] += 1
     return found
+
+
+def updating() -> bool:
+    """Snapshots are written only when asked for, and never in CI: a test run that
+    wrote what it then compares with could not fail."""
+    return bool(os.environ.get("PLAINLINT_UPDATE_SNAPSHOTS")) and not os.environ.get("CI")
 
 
 def fixture_config(path: Path):
@@ -73,8 +81,13 @@ def test_fixture_snapshot(path: Path) -> None:
             lines.extend(f"        {e.start}-{e.end} -> {e.text!r}" for e in d.fix.edits)
     text = "\n".join(lines) + "\n"
     snapshot = SNAPSHOTS / f"{path.stem}.txt"
-    if os.environ.get("PLAINLINT_UPDATE_SNAPSHOTS") or not snapshot.exists():
+    if updating():
         snapshot.write_text(text, encoding="utf-8")
+    if not snapshot.exists():
+        pytest.fail(
+            f"{snapshot.name} is missing. Review this text; if it is right, run "
+            f"PLAINLINT_UPDATE_SNAPSHOTS=1 pytest tests/test_rule_fixtures.py to write it:\n\n{text}"
+        )
     assert text == snapshot.read_text(encoding="utf-8")
 
 
