@@ -72,6 +72,11 @@ class DiffBase:
             self._roots[folder] = root
         return root
 
+    def check(self, path: Path) -> None:
+        """Raise DiffBaseError when path is not in a git repository that has the base."""
+        real = Path(os.path.realpath(path))
+        self._root(real if real.is_dir() else real.parent)
+
     def _renamed(self, root: Path) -> dict[str, str]:
         """New path -> old path, for the files renamed since the base (once per repository)."""
         found = self._renames.get(root)

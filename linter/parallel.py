@@ -1,8 +1,9 @@
 """Running many files: the result cache first, then a pool of processes for the rest.
 
-Results come out in the order the files were given, whatever order the workers finish
-in, and only a bounded number are in flight at once, so memory stays flat however many
-files there are.
+Each job carries everything its worker needs (the file, its config and rule choices, the
+fix mode, and --diff-base), so workers hold no settings of their own. Results come out
+in the order the files were given, whatever order the workers finish in, and only a
+bounded number are in flight at once, so memory stays flat however many files there are.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ import contextlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.cache import ResultCache, settings_key
 from linter.config import Config
 from linter.interrupts import start_worker
 from linter.results import FileResult, Options
-from linter.runner import FixMode
+from linter.runner import FixMode, process_file
 from linter.source import ReadError, read_bytes
+
+if TYPE_CHECKING:
+    from linter.diffbase import DiffBase
+
+_BATCH = 512
 
 
 @dataclass(frozen=True)
@@ -30,27 +37,43 @@ class Task:
     options: Options
 
 
+@dataclass(frozen=True)
+class Job:
+    """One file's work, sent to a worker: lint (unless a cached result is given), then
+    keep only what --diff-base asks for."""
+
+    path: Path
+    display: str
+    config: Config
+    options: Options
+    mode: FixMode
+    diff_base: DiffBase | None = None
+    cached: FileResult | None = None
+
+
+@dataclass(frozen=True)
+class Done:
+    result: FileResult  # the file's whole result, as the cache keeps it
+    shown: FileResult  # what is reported (after --diff-base)
+
+
 Item = Task | FileResult
 
-# Settings shared with forked workers, so each task sends only small numbers.
-_SHARED: dict[int, tuple[Config, Options]] = {}
-_BATCH = 512
 
-WorkItem = tuple[str, str, int, FixMode, tuple[Config, Options] | None]
+def work(job: Job) -> Done:
+    result = job.cached or process_file(job.path, job.display, job.config, job.options, job.mode)
+    if job.diff_base is None:
+        return Done(result, result)
+    from linter.diffbase import DiffBaseError
 
-
-def _work(args: WorkItem) -> FileResult:
-    from linter.runner import process_file
-
-    path, display, slot, mode, settings = args
-    if settings is not None:
-        # Settings first seen after this worker was forked come with the task, once.
-        _SHARED[slot] = settings
-    config, options = _SHARED[slot]
-    return process_file(Path(path), display, config, options, mode)
+    try:
+        shown = job.diff_base.filter(result, job.path, job.config, job.options)
+    except DiffBaseError as exc:
+        shown = replace(result, diagnostics=[], error=str(exc))
+    return Done(result, shown)
 
 
-def _warm(settings: list[tuple[Config, Options]]) -> None:
+def _warm(settings: Iterable[tuple[Config, Options]]) -> None:
     """Load word lists and models once, before the workers are forked from us."""
     from linter.engine import lint_source
     from linter.source import SourceFile
@@ -67,14 +90,12 @@ class _Pool:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self.executor = None
-        self.forked_with: set[int] = set()
 
-    def start(self) -> None:
+    def start(self, first: list[Job]) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        _warm(list(_SHARED.values()))
-        self.forked_with = set(_SHARED)
+        _warm({(id(j.config), id(j.options)): (j.config, j.options) for j in first}.values())
         context = multiprocessing.get_context("fork")
         self.executor = ProcessPoolExecutor(
             max_workers=self.jobs,
@@ -83,32 +104,23 @@ class _Pool:
             initargs=(os.getpid(),),
         )
 
-    def map(self, tasks: list[tuple[str, str, int, FixMode]]) -> Iterator[FileResult]:
+    def map(self, jobs: list[Job]) -> Iterator[Done]:
         if self.executor is None:
-            self.start()
+            self.start(jobs)
         assert self.executor is not None
         window = self.jobs * 32
         queue: deque = deque()  # type: ignore[type-arg]
-        todo = iter(tasks)
-
-        def submit(task: tuple[str, str, int, FixMode]) -> None:
-            slot = task[2]
-            extra = None
-            if slot not in self.forked_with:
-                # Every worker may need them: send them with each task until all have run one.
-                extra = _SHARED[slot]
-            queue.append(self.executor.submit(_work, (*task, extra)))  # type: ignore[union-attr]
-
-        for task in todo:
-            submit(task)
+        todo = iter(jobs)
+        for job in todo:
+            queue.append(self.executor.submit(work, job))
             if len(queue) >= window:
                 break
         while queue:
-            result = queue.popleft().result()
+            done = queue.popleft().result()
             nxt = next(todo, None)
             if nxt is not None:
-                submit(nxt)
-            yield result
+                queue.append(self.executor.submit(work, nxt))
+            yield done
 
     def close(self, stopped: bool = False) -> None:
         if self.executor is None:
@@ -138,22 +150,24 @@ def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 
 def run(
-    items: Iterable[Item], mode: FixMode, jobs: int, cache: ResultCache | None
+    items: Iterable[Item],
+    mode: FixMode,
+    jobs: int,
+    cache: ResultCache | None,
+    diff_base: DiffBase | None = None,
 ) -> Iterator[tuple[Item, FileResult]]:
-    """Each item with its result, in the order given.
+    """Each item with its result (after --diff-base), in the order given.
 
     Items are taken a batch at a time, so however many files there are, only a batch
     of them is held: memory stays flat.
     """
-    use_cache = cache is not None and not mode.active
-    slots: dict[tuple[int, int], int] = {}
-    keys: dict[int, str] = {}
+    use_cache = cache if cache is not None and not mode.active else None
+    keys: dict[tuple[int, int], str] = {}
     pool = _Pool(jobs) if jobs > 1 else None
-    _SHARED.clear()
     finished = False
     try:
         for batch in _batches(items):
-            yield from _run_batch(batch, mode, cache if use_cache else None, slots, keys, pool)
+            yield from _run_batch(batch, mode, use_cache, keys, pool, diff_base)
         finished = True
     finally:
         if pool is not None:
@@ -166,58 +180,46 @@ def _run_batch(
     batch: list[Item],
     mode: FixMode,
     cache: ResultCache | None,
-    slots: dict[tuple[int, int], int],
-    keys: dict[int, str],
+    keys: dict[tuple[int, int], str],
     pool: _Pool | None,
+    diff_base: DiffBase | None,
 ) -> Iterator[tuple[Item, FileResult]]:
-    from linter.runner import process_file
-
-    # First pass: which files need linting (their cache entries are missing).
-    plan: list[tuple[Item, str | None, bool]] = []
-    misses: list[tuple[str, str, int, FixMode]] = []
+    # First pass: each file's cache key and entry, and the jobs for the workers.
+    plan: list[tuple[Item, FileResult | None, str | None]] = []
+    todo: list[Job] = []
     for item in batch:
         if isinstance(item, FileResult):
-            plan.append((item, None, False))
+            plan.append((item, item, None))
             continue
-        pair = (id(item.config), id(item.options))
-        if pair not in slots:
-            slots[pair] = len(slots)
-            _SHARED[slots[pair]] = (item.config, item.options)
-            if cache is not None:
-                keys[slots[pair]] = settings_key(item.config, item.options)
-        slot = slots[pair]
         key = None
+        hit = None
         if cache is not None:
+            pair = (id(item.config), id(item.options))
+            if pair not in keys:
+                keys[pair] = settings_key(item.config, item.options)
             try:
                 data = read_bytes(item.path, item.display, item.config.max_file_size)
-                key = cache.key(data, item.display, keys[slot])
+                key = cache.key(data, item.display, keys[pair])
             except ReadError:
                 key = None
-            if key is not None and cache.exists(key):
-                plan.append((item, key, True))
-                continue
-        plan.append((item, key, False))
-        misses.append((str(item.path), item.display, slot, mode))
+            hit = cache.get(key) if key is not None else None
+        if hit is not None and diff_base is None:
+            plan.append((item, hit, None))
+            continue
+        # A cached result still goes to a worker for --diff-base, which may lint the
+        # file's old text; it is not stored again.
+        plan.append((item, None, key if hit is None else None))
+        todo.append(Job(item.path, item.display, item.config, item.options, mode, diff_base, hit))
 
-    if pool is not None and (pool.executor is not None or len(misses) >= 2 * pool.jobs):
-        results: Iterator[FileResult] = pool.map(misses)
+    if pool is not None and (pool.executor is not None or len(todo) >= 2 * pool.jobs):
+        results: Iterator[Done] = pool.map(todo)
     else:
-        results = (
-            process_file(Path(p), d, _SHARED[i][0], _SHARED[i][1], m) for p, d, i, m in misses
-        )
-    for item, key, cached in plan:
-        if isinstance(item, FileResult):
-            yield item, item
+        results = (work(job) for job in todo)
+    for item, ready, key in plan:
+        if ready is not None:
+            yield item, ready
             continue
-        hit = cache.get(key) if cached and cache is not None and key else None
-        if hit is not None:
-            yield item, hit
-            continue
-        if cached:
-            # The entry went away between the two passes: lint the file here.
-            result = process_file(item.path, item.display, item.config, item.options, mode)
-        else:
-            result = next(results)
-        if cache is not None and key and result.error is None:
-            cache.put(key, result)
-        yield item, result
+        done = next(results)
+        if cache is not None and key and done.result.error is None:
+            cache.put(key, done.result)
+        yield item, done.shown

@@ -18,7 +18,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -231,40 +231,37 @@ class Run:
                 raise RunError(str(exc)) from None
         diff_base = None
         if s.diff_base is not None:
-            from linter.diffbase import DiffBase
+            from linter.diffbase import DiffBase, DiffBaseError
 
             diff_base = DiffBase(s.diff_base)
+            try:
+                # A revision the repository does not have is one error, not one per file.
+                for path in s.paths or (Path("."),):
+                    if path.exists():  # a missing path is reported with the files
+                        diff_base.check(path)
+            except DiffBaseError as exc:
+                raise RunError(str(exc)) from None
         progress = _Progress(s.output_format in ("concise", "full") and not s.quiet, self.stderr)
+        jobs = s.jobs or os.cpu_count() or 1
         try:
-            for item, result in run(self._items(), self.mode, s.jobs or os.cpu_count() or 1, cache):
+            for item, result in run(self._items(), self.mode, jobs, cache, diff_base):
                 if isinstance(item, Task):
-                    result = self._filtered(item, result, diff_base)
+                    result = self._against_baseline(item, result)
                 progress.step(bool(result.diagnostics or result.error))
                 self.emit(fmt, result)
         finally:
             progress.done()
 
-    def _filtered(self, item: Task, result: FileResult, diff_base: object) -> FileResult:
-        from dataclasses import replace
-
-        from linter.diffbase import DiffBase, DiffBaseError
-
-        if isinstance(diff_base, DiffBase):
-            try:
-                result = diff_base.filter(result, item.path, item.config, item.options)
-            except DiffBaseError as exc:
-                raise RunError(str(exc)) from None
+    def _against_baseline(self, item: Task, result: FileResult) -> FileResult:
         if self.settings.write_baseline is not None:
             if result.error is None and result.skipped is None:
                 self.collected.append((item.path, result.diagnostics))
             return result
         baseline = self.baseline_for(item.config)
-        if baseline is not None and result.diagnostics:
+        if baseline is not None:
             hidden = baseline.hidden
             result = replace(result, diagnostics=baseline.filter(item.path, result.diagnostics))
             self.summary.baseline_hidden += baseline.hidden - hidden
-        elif baseline is not None:
-            baseline.filter(item.path, [])
         self.summary.baseline_gone = sum(b.gone for b in self._baselines.values())
         return result
 
@@ -290,8 +287,6 @@ class Run:
         if s.stdin_filename is not None and s.write_baseline is None:
             baseline = self.baseline_for(config)
             if baseline is not None:
-                from dataclasses import replace
-
                 kept = baseline.filter(s.stdin_filename, result.diagnostics)
                 self.summary.baseline_hidden += len(result.diagnostics) - len(kept)
                 result = replace(result, diagnostics=kept)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import sysconfig
 import subprocess
 import sys
+import sysconfig
 import types
 from pathlib import Path
 

@@ -84,6 +84,10 @@ class Rule:
     # Rules about the suppressions themselves run after them: (doc, outcome, ran, report).
     after_suppressions: Callable[..., None] | None = None
 
+    def __reduce__(self) -> tuple[Callable[[str], Rule], tuple[str]]:
+        # Sent to a worker by its code: the worker has the same registry.
+        return (_shipped_rule, (self.code,))
+
 
 def doc_sections(doc: str) -> list[str]:
     """The '## ' headings of a rule's docstring, outside its code examples."""
@@ -193,6 +197,13 @@ def all_rules() -> tuple[Rule, ...]:
             continue
         modules.append((info.name, importlib.import_module(f"{__name__}.{info.name}")))
     return build_registry(modules)
+
+
+def _shipped_rule(code: str) -> Rule:
+    found = find_rule(code)
+    if found is None:
+        raise RegistryError(f"no rule {code} in this plainlint")
+    return found
 
 
 def all_options() -> dict[str, tuple[Rule, Option]]:
