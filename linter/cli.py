@@ -405,8 +405,8 @@ def report(
     from linter.files import display_path, targets
     from linter.frontmatter import parse_front_matter
     from linter.report import Article, render
-    from linter.results import FileResult, Options
-    from linter.rules import selected
+    from linter.results import FileResult
+    from linter.run import options_for
     from linter.source import ReadError, read_source
 
     configs = _configs(config_file)
@@ -417,12 +417,10 @@ def report(
         try:
             config = configs.for_path(path)
             src = read_source(path, display)
+            options = options_for(config, audience=audience)
         except (ConfigError, ReadError) as exc:
             articles.append(Article(FileResult(display, error=str(exc)), None, 0))
             continue
-        options = Options(
-            tuple(selected(config.select, config.ignore)), audience.lower() if audience else None
-        )
         result = lint_source(src, config, options)
         if result.error is not None or result.skipped is not None:
             articles.append(Article(result, None, 0))

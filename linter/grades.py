@@ -2,12 +2,12 @@
 
 textstat's own counting downloads the CMU dictionary through nltk on first use, so
 plainlint counts words, sentences and syllables itself and applies the published
-formulas here. The Dale-Chall list of familiar words is the one textstat ships.
+formulas here. The Dale-Chall list of familiar words is the one textstat ships, copied
+into linter/data with its provenance.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,16 +55,15 @@ def _astuple(c: Counts) -> tuple[int, ...]:
     return (c.sentences, c.words, c.syllables, c.letters, c.polysyllables, c.unfamiliar)
 
 
+_DALE_CHALL = Path(__file__).resolve().parent / "data" / "dale-chall.txt"
+
+
 @cache
 def familiar_words() -> frozenset[str]:
-    spec = importlib.util.find_spec("textstat")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
-    try:
-        return frozenset(path.read_text(encoding="utf-8").split())
-    except OSError:
-        return frozenset()
+    """The Dale-Chall list (linter/data/dale-chall.txt, made by tools/build_dale_chall.py).
+    Shipped with plainlint: a missing list is a broken install, and says so."""
+    lines = _DALE_CHALL.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 # Bounded: numbers and names make the set of words grow with the collection.

@@ -84,6 +84,24 @@ def terminal_width(stream: TextIO) -> int | None:
     return shutil.get_terminal_size().columns if stream.isatty() else None
 
 
+def options_for(
+    config: Config,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    audience: str | None = None,
+    keep_lines: bool = True,
+) -> Options:
+    """The rules one config runs, with the command line's choices on top: the one place
+    where the rule names of a config are checked (for check, report and the server)."""
+    codes = config.select + config.ignore + tuple(config.severity)
+    codes += tuple(c for p in config.profiles.values() for c in p.severity)
+    for k in unknown_keys(codes):
+        where = config.origins.get("select", config.source)
+        raise ConfigError(f"{where}: unknown rule '{k}' (see: plainlint rules)")
+    chosen = selected(select or config.select, ignore + config.ignore)
+    return Options(tuple(chosen), audience.lower() if audience else None, keep_lines=keep_lines)
+
+
 @dataclass
 class Run:
     settings: CheckSettings
@@ -122,16 +140,12 @@ class Run:
         key = id(config)
         found = self._options.get(key)
         if found is None:
-            codes = config.select + config.ignore + tuple(config.severity)
-            codes += tuple(c for p in config.profiles.values() for c in p.severity)
-            for k in unknown_keys(codes):
-                where = config.origins.get("select", config.source)
-                raise ConfigError(f"{where}: unknown rule '{k}' (see: plainlint rules)")
             s = self.settings
-            chosen = selected(s.select or config.select, s.ignore + config.ignore)
-            found = self._options[key] = Options(
-                tuple(chosen),
-                s.audience.lower() if s.audience else None,
+            found = self._options[key] = options_for(
+                config,
+                s.select,
+                s.ignore,
+                s.audience,
                 keep_lines=formatter(s.output_format).NEEDS_LINES,
             )
         return found

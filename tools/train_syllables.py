@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "linter" / "data" / "syllable-model.txt"
 sys.path.insert(0, str(ROOT))
 
+from provenance import provenance  # noqa: E402
+
 from linter.syllables import features, held_out  # noqa: E402
 
 EPOCHS = 30
@@ -55,6 +57,7 @@ def train(words: list[tuple[str, int]]) -> dict[str, float]:
 
 def render(weights: dict[str, float]) -> str:
     lines = [
+        provenance("train_syllables.py", None, [ROOT / "linter" / "data" / "cmu-syllables.txt"]),
         "# plainlint's syllable estimator: feature<TAB>weight, fitted on the CMU",
         "# Pronouncing Dictionary by tools/train_syllables.py (held-out words excluded).",
     ]
