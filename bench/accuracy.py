@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from linter.difficulty import sentence_difficulty
-from linter.grades import GRADE_METRICS_ORDER, grade, sentence_counts
+from linter.grades import METRIC_NAMES, grade, sentence_counts
 from linter.lexicon import load_lexicon
 from linter.prose import Unit
 from linter.sentences import split_sentences
@@ -109,7 +109,7 @@ def scorers() -> dict[str, Callable[[str], float]]:
     lexicon = load_lexicon()
     scores: dict[str, Callable[[str], float]] = {
         name: (lambda t, m=metric: grade(m, sentence_counts(one(t))))
-        for name, metric in GRADE_METRICS_ORDER
+        for metric, name in METRIC_NAMES.items()
     }
     scores["plainlint difficulty (jargon-aware)"] = lambda t: (
         sentence_difficulty(one(t), lexicon).score

@@ -36,9 +36,17 @@ _CLEAN_EVERY = 24 * 3600
 @cache
 def environment_key() -> str:
     """plainlint's version, its code and data, and the contents of its rule packs."""
+    from importlib.metadata import PackageNotFoundError, version
+
     from linter.packs import packs_dir
 
     digest = hashlib.sha256(__version__.encode())
+    # The parser and the data packages decide results too.
+    for name in ("markdown-it-py", "mdit-py-plugins", "PyYAML", "textstat"):
+        try:
+            digest.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
     package = Path(__file__).resolve().parent
     # Installed code and data change only with a new install: their size and time
     # stand for them, which is far quicker than reading 4 MB on every run.
@@ -53,7 +61,10 @@ def environment_key() -> str:
 
 
 def settings_key(config: Config, options: Options) -> str:
-    """Everything besides the file that decides its result."""
+    """Everything besides the file that decides its result: every setting of the config
+    (rule options included), the rules and audience, what the output format keeps, and
+    the contents of the site's term lists and glossaries. (plainlint's version, code,
+    packages and rule packs are in environment_key, which names the cache's folder.)"""
     data: dict[str, Any] = {
         "config": {
             k: (str(v) if isinstance(v, Path) else v)

@@ -426,7 +426,7 @@ def report(
             articles.append(Article(result, None, 0))
             continue
         fm = parse_front_matter(src)
-        body = src.line_starts[fm.body_line] if fm.present else 0
+        body = fm.body_start
         articles.append(Article(result, src, body))
     articles.extend(Article(e, None, 0) for e in errors)
     try:

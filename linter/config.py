@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from linter.diagnostics import Severity
+from linter.grades import GRADE_METRICS
 from linter.packs import load_pack
 from linter.source import DEFAULT_LIMIT
 from linter.yamlfile import YamlProblem, describe, key_name, load_yaml, sorted_keys
 
 CONFIG_NAMES = (".plainlint.yaml", ".plainlint.yml", "pyproject.toml")
-GRADE_METRICS = ("flesch-kincaid", "smog", "coleman-liau", "ari", "gunning-fog", "dale-chall")
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
 
 

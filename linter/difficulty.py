@@ -16,6 +16,7 @@ from functools import cache
 from linter.frequency import is_rare
 from linter.grades import grade, sentence_counts
 from linter.lexicon import Lexicon, Match
+from linter.names import is_name
 from linter.packs import load_pack
 from linter.sentences import Sentence
 
@@ -69,7 +70,7 @@ def sentence_difficulty(
         if len(word) < 4 or w.start in covered or not word.isalpha():
             continue
         # Names (a capital inside the sentence) and acronyms are not counted.
-        if word.isupper() or (word[0].isupper() and w.start > sentence.start):
+        if word.isupper() or is_name(word, w.start <= sentence.start):
             continue
         if is_rare(word, w_.threshold):
             rare += 1

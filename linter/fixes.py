@@ -121,7 +121,7 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
             fm = parse_front_matter(current)
         except ReadError:
             break
-        body = current.line_starts[fm.body_line] if fm.present else 0
+        body = fm.body_start
         new, count = apply_edits(text, result.diagnostics, unsafe, body)
         if count == 0 or new == text:
             break

@@ -13,8 +13,10 @@ from linter.yamlfile import YamlProblem, describe, load_yaml
 class FrontMatter:
     data: dict[str, Any] = field(default_factory=dict)
     present: bool = False
-    # 0-based index of the first line after the closing fence.
+    # 0-based index of the first line after the closing fence, and its character offset:
+    # worked out here once, for every step that must leave the front matter alone.
     body_line: int = 0
+    body_start: int = 0
 
     @property
     def audience(self) -> str | None:
@@ -32,7 +34,9 @@ def parse_front_matter(src: SourceFile) -> FrontMatter:
         line = src.line_text(index + 1)
         if line.rstrip() in ("---", "..."):
             body = text[starts[1] : starts[index]]
-            return FrontMatter(_load(body, src.path), True, index + 1)
+            after = index + 1
+            start = starts[after] if after < len(starts) else len(text)
+            return FrontMatter(_load(body, src.path), True, after, start)
     raise ReadError(f"{src.path}:1: front matter starts with --- but never ends (add a --- line)")
 
 

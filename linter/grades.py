@@ -17,14 +17,7 @@ from pathlib import Path
 from linter.sentences import Sentence
 from linter.syllables import syllables
 
-GRADE_METRICS_ORDER = (
-    ("Flesch-Kincaid grade", "flesch-kincaid"),
-    ("SMOG grade", "smog"),
-    ("Coleman-Liau index", "coleman-liau"),
-    ("Automated Readability Index", "ari"),
-    ("Gunning fog index", "gunning-fog"),
-    ("Dale-Chall score", "dale-chall"),
-)
+# The one list of grade metrics: config key -> the name shown to writers.
 METRIC_NAMES = {
     "flesch-kincaid": "Flesch-Kincaid grade",
     "smog": "SMOG grade",
@@ -33,6 +26,7 @@ METRIC_NAMES = {
     "gunning-fog": "Gunning fog index",
     "dale-chall": "Dale-Chall score",
 }
+GRADE_METRICS = tuple(METRIC_NAMES)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from linter.packs import pack_files, parsed_packs, unchanged
@@ -286,8 +286,27 @@ def _shipped_entries(path: Path) -> list[Entry]:
     return load_entries(path)
 
 
-@cache
 def load_lexicon(extra: tuple[Path, ...] = (), glossaries: tuple[Path, ...] = ()) -> Lexicon:
+    """The shipped term lists with a site's own lists and glossaries.
+
+    Kept while the files stay as they are: a list or glossary edited while a long run
+    (an editor server) goes on is read again, because its size and time are in the key.
+    """
+    return _load_lexicon(extra, glossaries, tuple(_stamp(p) for p in (*extra, *glossaries)))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _load_lexicon(
+    extra: tuple[Path, ...], glossaries: tuple[Path, ...], stamps: tuple[tuple[int, int], ...]
+) -> Lexicon:
     entries: list[Entry] = []
     for path in pack_files("lexicon"):
         entries.extend(_shipped_entries(path))

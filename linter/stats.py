@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from linter.config import GRADE_METRICS, Config
+from linter.config import Config
 from linter.display import shown
 from linter.document import Document
 from linter.engine import Skip, load_document
-from linter.grades import METRIC_NAMES, grade, sentence_counts
+from linter.grades import GRADE_METRICS, METRIC_NAMES, grade, sentence_counts
 from linter.source import ReadError, read_source
 from linter.syllables import syllables
 

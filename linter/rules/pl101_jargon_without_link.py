@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from linter.diagnostics import Applicability, Edit, Fix
 from linter.document import Document
 from linter.lexicon import Term, tokens
+from linter.names import capitalized, is_name
 from linter.prose import HEADING, LABEL, Link, Unit
 from linter.rules import Report
 
@@ -79,11 +80,11 @@ def check(doc: Document, report: Report) -> None:
             term = match.term
             if allowed and tokens(term.term) in allowed:
                 continue
-            if _capitalized(unit.text[match.start : match.end]) and term.term.islower():
+            if capitalized(unit.text[match.start : match.end]) and term.term.islower():
                 # 'Lancet Oncology' or 'the Myeloma Section' names something: it is not jargon.
                 if starts is None:
                     starts = {s.start for s in doc.sentences_of(unit)}
-                if match.start not in starts:
+                if is_name(unit.text[match.start : match.end], match.start in starts):
                     continue
             link = unit.link_at(match.start)
             glossary = link is not None and doc.is_glossary_link(link.href)
@@ -99,10 +100,6 @@ def check(doc: Document, report: Report) -> None:
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def _capitalized(text: str) -> bool:
-    return all(w[:1].isupper() for w in text.replace("-", " ").split())
 
 
 def _report(doc: Document, report: Report, term: Term, use: _Use, later: _Use | None) -> None:

@@ -42,6 +42,7 @@ from functools import cache
 
 from linter.document import Document
 from linter.frequency import built_from_common_words, frequencies
+from linter.names import is_name
 from linter.options import Option
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL
@@ -130,7 +131,7 @@ def check(doc: Document, report: Report) -> None:
                         if unit.is_prose_sentences
                         else {0}
                     )
-                if m.start() not in starts or zipf == 0.0:
+                if is_name(word, m.start() in starts, known_word=zipf > 0.0):
                     continue
             seen.add(lower)
             reason = how_rare(zipf)

@@ -56,7 +56,7 @@ def check(doc: Document, report: Report) -> None:
     if round(score, 1) > target:
         return
     text = doc.source.text
-    end = doc.source.line_starts[doc.front_matter.body_line] if doc.front_matter.present else 0
+    end = doc.front_matter.body_start
     m = _GRADE_KEY.search(text, 0, end)
     span = Span(m.start(), m.end()) if m else Span(0, 0)
     report(

@@ -141,7 +141,7 @@ def _removal(src: SourceFile, d: Directive) -> Edit:
 def _front_matter_word(doc: Document, word: str) -> Span:
     """The word as written in the front matter after its 'plainlint' key, else the key."""
     text = doc.source.text
-    end = doc.source.line_starts[doc.front_matter.body_line] if doc.front_matter.present else 0
+    end = doc.front_matter.body_start
     key = text.find("plainlint", 0, end)
     if key < 0:
         return Span(0, 0)
