@@ -149,7 +149,17 @@ def test_sarif_with_fixes_and_hostile_text_validates(tmp_path: Path) -> None:
     assert any("fixes" in r for r in log["runs"][0]["results"])
     hostile = json.loads(render("sarif", [hostile_result()]))
     jsonschema.validate(hostile, SCHEMA)
-    assert hostile["runs"][0]["results"][0]["message"]["text"].startswith(HOSTILE_MESSAGE)
+    result = hostile["runs"][0]["results"][0]
+    # Every character of the message and the help, exactly; the path as a URI that
+    # decodes to it (',' ':' and '%' escaped).
+    assert result["message"]["text"] == HOSTILE_MESSAGE + "\nSay it: 'a::b'\n::warning::no"
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    from urllib.parse import unquote
+
+    assert unquote(uri) == HOSTILE_PATH and "%2541" in uri
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (3, 5)
+    assert (region["endLine"], region["endColumn"]) == (4, 2)
 
 
 def test_gitlab_fingerprints_are_stable_and_unique() -> None:
@@ -188,8 +198,28 @@ def test_junit_is_well_formed_even_with_hostile_text() -> None:
     suite = root.find("testsuite")
     assert suite is not None
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "1")
+    case = suite.find("testcase")
+    assert case is not None and case.get("name") == HOSTILE_PATH
     failure = suite.find("testcase/failure")
-    assert failure is not None and "<b>&amp;</b>" in (failure.text or "")
+    assert failure is not None
+    # The message's lines stay lines; the escape and the NUL show as visible text.
+    assert failure.text == (
+        f"{HOSTILE_PATH}:3:5: PL101 'open::label\nx' is jargon,\\x0d\n"
+        "::error file=evil.md::injected 100% \\x1b[31m\\x00 <b>&amp;</b>\n"
+        "    help: Say it: 'a::b'\n::warning::no"
+    )
+    error = suite.findall("testcase")[2].find("error")
+    assert error is not None and error.get("message") == "bad.md: not UTF-8"
+
+
+def test_json_keeps_hostile_names_and_text_exactly() -> None:
+    for name in ("json", "jsonl"):
+        data = render(name, [hostile_result()])
+        [item] = json.loads(data) if name == "json" else [json.loads(data)]
+        assert item["path"] == HOSTILE_PATH
+        assert item["message"] == HOSTILE_MESSAGE
+        assert item["suggestions"] == ["Say it: 'a::b'\n::warning::no"]
+        assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (3, 5, 4, 2)
 
 
 def test_junit_from_the_cli() -> None:

@@ -88,4 +88,5 @@ def test_rewriting_the_named_sentences_lowers_the_grade() -> None:
             )
     [after] = lint_text(text, ("PL301",)).diagnostics
     assert _grade(after.message) < _grade(before.message) - 0.5, (before.message, after.message)
-    assert lines  # the article had the lines the advice named
+    # Each named line is a line of prose in the article, not a heading or an empty line.
+    assert all(lines[n - 1].strip() and not lines[n - 1].startswith("#") for n in named)

@@ -124,7 +124,8 @@ def block(draw: st.DrawFn) -> str:
 def article(draw: st.DrawFn) -> str:
     blocks = draw(st.lists(block(), min_size=1, max_size=6))
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
-    front = "---\naudienceLevel: patient\n---\n\n" if draw(st.booleans()) or True else ""
+    # Without front matter the article is skipped: a few such cases keep that path honest.
+    front = "---\naudienceLevel: patient\n---\n\n" if draw(st.integers(0, 9)) else ""
     text = front + "\n\n".join(blocks) + draw(st.sampled_from(["\n", ""]))
     return text.replace("\r\n", "\n").replace("\n", newline)
 
