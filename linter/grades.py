@@ -38,16 +38,6 @@ class Counts:
     polysyllables: int = 0  # words of three or more syllables
     unfamiliar: int = 0  # words not on the Dale-Chall list
 
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(_astuple(self), _astuple(other), strict=True)))
-
-    def __sub__(self, other: Counts) -> Counts:
-        return Counts(*(a - b for a, b in zip(_astuple(self), _astuple(other), strict=True)))
-
-
-def _astuple(c: Counts) -> tuple[int, ...]:
-    return (c.sentences, c.words, c.syllables, c.letters, c.polysyllables, c.unfamiliar)
-
 
 _DALE_CHALL = Path(__file__).resolve().parent / "data" / "dale-chall.txt"
 

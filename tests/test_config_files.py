@@ -127,3 +127,34 @@ def test_glossary_patterns_always_keep_the_shipped_ones(tmp_path: Path) -> None:
     ]
     show = run_cli("config", "--show", "sub/a.md", cwd=tmp_path).stdout
     assert "[popDefinition.aspx, /glossary/, #glossary, /words/]" in show
+
+
+def test_nothing_kept_between_runs_in_one_process_hides_a_config_change(tmp_path: Path) -> None:
+    """An editor server checks for hours in one process: a config or term list created or
+    changed after it started counts on the next run."""
+    from helpers import PATIENT
+
+    from linter.config_files import ConfigSet
+    from linter.engine import lint_source
+    from linter.run import options_for
+    from linter.source import SourceFile
+
+    article = write(tmp_path / "content" / "a.md", PATIENT + "# Care\n\nYou may get zorblitis.\n")
+
+    def codes_now() -> set[str]:
+        config = ConfigSet().for_path(article)
+        result = lint_source(
+            SourceFile.from_text(str(article), article.read_text(encoding="utf-8")),
+            config,
+            options_for(config, ("PL1",)),
+        )
+        return {d.code for d in result.diagnostics}
+
+    assert "PL101" not in codes_now()
+    write(tmp_path / "terms.yaml", "terms:\n  - term: zorblitis\n    plain: a made-up illness\n")
+    write(tmp_path / ".plainlint.yaml", "lexicon: [terms.yaml]\n")
+    assert "PL101" in codes_now()
+    write(tmp_path / "terms.yaml", "terms:\n  - term: zorbl\n    plain: something else\n")
+    assert "PL101" not in codes_now()
+    write(tmp_path / "content" / ".plainlint.yaml", "ignore: [PL1]\n")
+    assert codes_now() == set()

@@ -102,3 +102,23 @@ def test_coleman_liau_differs_from_textstat_only_by_its_rounded_coefficient(
     # textstat uses 0.058 where Coleman and Liau published 0.0588.
     theirs = textstat_with_counts(monkeypatch, "coleman_liau_index", C)
     assert grade("coleman-liau", C) - theirs == pytest.approx(0.0008 * 470, abs=1e-9)
+
+
+def test_counts_of_real_sentences_counted_by_hand() -> None:
+    """The counting under every formula: words, syllables, letters, long words and words
+    off the Dale-Chall list, summed over sentences (counted by hand)."""
+    from linter.grades import sentence_counts, total
+    from linter.prose import Unit
+    from linter.sentences import split_sentences
+
+    text = "The doctor gave me medicine. The nurse gave me pneumonia vaccines."
+    sentences = split_sentences(Unit("paragraph", text, [0], [0]))
+    first, second = (sentence_counts(s) for s in sentences)
+    assert first == Counts(1, 5, 8, 23, 1, 0)
+    assert second == Counts(1, 6, 9, 31, 1, 2)  # pneumonia and vaccines are not on the list
+    whole = total([first, second])
+    assert whole == Counts(2, 11, 17, 54, 2, 2)
+    # 2 of 11 words unfamiliar is over 5%: the Dale-Chall adjustment applies.
+    assert grade("dale-chall", whole) == pytest.approx(
+        0.1579 * 100 * 2 / 11 + 0.0496 * 11 / 2 + 3.6365
+    )

@@ -30,7 +30,9 @@ def write(path: Path, text: str) -> Path:
 
 def test_full_format_underline_sits_under_its_words(tmp_path: Path) -> None:
     write(tmp_path / "a.md", HEAD + "Ask about your prognosis today.\n")
-    out = run_cli("check", "--no-cache", "--format", "full", "--select", "PL101", "a.md", cwd=tmp_path)
+    out = run_cli(
+        "check", "--no-cache", "--format", "full", "--select", "PL101", "a.md", cwd=tmp_path
+    )
     lines = out.stdout.splitlines()
     source = next(line for line in lines if line.startswith("7 | "))
     marks = lines[lines.index(source) + 1]
