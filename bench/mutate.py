@@ -29,7 +29,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Each core module, with the tests that cover it.
+# Quick tests that run the whole pipeline on real articles: run for every module, before
+# the module's own tests.
+BASE = [
+    "test_grades.py",
+    "test_sentences.py",
+    "test_prose_source_map.py",
+    "test_rule_fixtures.py",
+    "test_seed_article.py",
+    "test_rules_end_to_end.py",
+    "test_grade_guidance.py",
+    "test_cli.py",
+    "test_formats.py",
+    "test_fixes.py",
+    "test_jargon_done_when.py",
+    "test_hostile.py",
+    "test_bad_inputs.py",
+]
+
+# Each core module, with the tests that cover it most closely.
 MODULES: dict[str, tuple[list[str], list[str]]] = {
     "prose": (["linter/prose.py"], ["test_prose_source_map.py", "test_rule_fixtures.py"]),
     "sentences": (["linter/sentences.py"], ["test_sentences.py", "test_rule_fixtures.py"]),
@@ -131,7 +149,7 @@ def run_tests(copy: Path, tests: list[str], timeout: float) -> bool:
     """Whether the tests pass on the copy (as it is now)."""
     env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
     args = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
-    args += [f"tests/{t}" for t in tests]
+    args += [f"tests/{t}" for t in dict.fromkeys([*tests, *BASE])]
     try:
         proc = subprocess.run(args, cwd=copy, env=env, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -172,6 +190,7 @@ def main() -> None:
             finally:
                 target.write_text(original, encoding="utf-8")
                 free.append(copy)
+            print(f"{'killed' if killed else 'SURVIVED'}  {mutant}", file=sys.stderr, flush=True)
             return name, mutant, killed
 
         with ThreadPoolExecutor(args.jobs) as executor:
