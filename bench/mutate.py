@@ -8,6 +8,11 @@ that copy first on the path, so the CLI in a subprocess runs the mutant too. A m
 killed when those tests fail (or hang past the time limit). Prints the share killed per
 module, and writes the survivors to bench/mutants-survived.txt for review.
 
+A survivor that cannot change any behaviour (a dataclass's repr=False, a search window
+of 200 characters made 201) is an equivalent mutant: once reviewed, it goes into
+bench/mutants-equivalent.txt with the reason, keyed by its file, its line's text and the
+change, and is left out of the share (and counted on its own line).
+
     python bench/mutate.py                  # 25 mutants per module, seed 1, 2 at a time
     python bench/mutate.py --per-module 60 --modules engine,grades
 """
@@ -132,6 +137,24 @@ def mutants(file: str) -> list[Mutant]:
     return found
 
 
+def equivalent() -> set[tuple[str, str, str, str]]:
+    """Reviewed equivalent mutants: 'file | line text | old -> new | reason' lines."""
+    path = ROOT / "bench" / "mutants-equivalent.txt"
+    out = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                file, text, change, _reason = (p.strip() for p in line.split(" | "))
+                old, new = (p.strip().strip("'") for p in change.split(" -> "))
+                out.add((file, text, old, new))
+    return out
+
+
+def key(mutant: Mutant) -> tuple[str, str, str, str]:
+    text = (ROOT / mutant.file).read_text(encoding="utf-8").splitlines()[mutant.line - 1]
+    return (mutant.file, text.strip(), mutant.old, mutant.new)
+
+
 def make_copy(where: Path) -> Path:
     copy = where / "project"
     for name in ("linter", "rules", "tests", "bench", "examples", "tools"):
@@ -195,18 +218,24 @@ def main() -> None:
 
         with ThreadPoolExecutor(args.jobs) as executor:
             results = list(executor.map(one, work))
-    survivors = [str(m) for _, m, killed in results if not killed]
-    print(f"{'module':<14}{'mutants':>8}{'killed':>8}{'share':>8}")
-    total = killed_all = 0
+    same = equivalent()
+    survivors = [m for _, m, killed in results if not killed and key(m) not in same]
+    print(f"{'module':<14}{'mutants':>8}{'equiv.':>8}{'killed':>8}{'share':>8}")
+    total = killed_all = equal_all = 0
     for name in chosen:
-        rows = [k for n, _, k in results if n == name]
-        total += len(rows)
-        killed_all += sum(rows)
-        share = sum(rows) / len(rows) if rows else 0.0
-        print(f"{name:<14}{len(rows):>8}{sum(rows):>8}{share:>8.0%}")
-    print(f"{'all':<14}{total:>8}{killed_all:>8}{killed_all / max(total, 1):>8.0%}")
+        rows = [(m, k) for n, m, k in results if n == name]
+        equal = sum(1 for m, k in rows if not k and key(m) in same)
+        killed = sum(1 for _, k in rows if k)
+        counted = len(rows) - equal
+        total += counted
+        killed_all += killed
+        equal_all += equal
+        share = killed / counted if counted else 1.0
+        print(f"{name:<14}{len(rows):>8}{equal:>8}{killed:>8}{share:>8.0%}")
+    share = killed_all / max(total, 1)
+    print(f"{'all':<14}{total + equal_all:>8}{equal_all:>8}{killed_all:>8}{share:>8.0%}")
     out = ROOT / "bench" / "mutants-survived.txt"
-    out.write_text("".join(f"{s}\n" for s in survivors), encoding="utf-8")
+    out.write_text("".join(f"{key(m)[1]}\n    {m}\n" for m in survivors), encoding="utf-8")
     print(f"survivors: {out.relative_to(ROOT)} ({len(survivors)})")
 
 

@@ -134,3 +134,69 @@ def test_fix_on_the_seed_article_through_the_real_cli(tmp_path: Path) -> None:
     assert "Fixed" not in second.stdout
     assert article.read_bytes() == once
     assert os.path.getsize(article) == os.path.getsize(SEED)
+
+
+def _naive_clash(a, b) -> bool:
+    """The rule, written out for two edits: the same start, a shared character, or an
+    insertion strictly inside the other's range."""
+    if a.start == b.start:
+        return True
+    if a.start < a.end and b.start < b.end:
+        return a.start < b.end and b.start < a.end
+    point, span = (a, b) if a.start == a.end else (b, a)
+    if point.start == point.end and span.start < span.end:
+        return span.start < point.start < span.end
+    return False
+
+
+def test_edit_clashes_match_the_rule_written_out() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from linter.diagnostics import Edit
+    from linter.fixes import _Taken
+
+    edit = st.tuples(st.integers(0, 12), st.integers(0, 4)).map(
+        lambda t: Edit(t[0], min(t[0] + t[1], 12), "x")
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(edit, max_size=6), edit)
+    def check(taken: list, new) -> None:
+        marks = _Taken(12)
+        kept = []
+        for e in taken:
+            if not any(_naive_clash(e, k) for k in kept):
+                marks.take(e)
+                kept.append(e)
+        assert marks.clashes(new) == any(_naive_clash(new, k) for k in kept), (kept, new)
+
+    check()
+
+
+def test_edits_outside_the_text_or_in_front_matter_are_never_made() -> None:
+    from linter.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+    from linter.fixes import select_edits
+
+    def diag(*edits: Edit, unsafe: bool = False) -> Diagnostic:
+        level = Applicability.UNSAFE if unsafe else Applicability.SAFE
+        return Diagnostic(
+            "PL101", "x", Severity.WARNING, "m", Span(0, 0), [], Fix("f", level, edits)
+        )
+
+    text = "0123456789"
+    found = [
+        diag(Edit(1, 2, "a")),  # inside the front matter (before 3)
+        diag(Edit(3, 4, "b")),
+        diag(Edit(5, 11, "c")),  # past the end
+        diag(Edit(7, 6, "d")),  # ends before it starts
+        diag(Edit(8, 9, "e"), unsafe=True),
+        diag(Edit(3, 3, "f")),  # same start as a taken one
+        diag(Edit(9, 10, "g")),
+    ]
+    edits, applied = select_edits(text, found, unsafe=False, protected_end=3)
+    assert [e.text for e in edits] == ["b", "g"] and applied == 2
+    edits, applied = select_edits(text, found, unsafe=True, protected_end=3)
+    assert [e.text for e in edits] == ["b", "e", "g"] and applied == 3
+    edits, _ = select_edits(text, [diag(Edit(10, 10, "end"))], unsafe=False)
+    assert [e.text for e in edits] == ["end"]

@@ -228,3 +228,41 @@ def test_junit_from_the_cli() -> None:
     names = [c.get("name") for c in root.iter("testcase")]
     assert any(n.endswith("managing-tiredness.md") for n in names)
     assert os.path.basename(names[0]).endswith(".md")
+
+
+def _full(
+    line: str, column: int, end_column: int, width: int | None, end_line: int = 3
+) -> list[str]:
+    from linter.formats.full import Formatter as Full
+
+    d = Diagnostic("PL101", "jargon-without-link", Severity.WARNING, "m", Span(0, 1), ["h"])
+    d.path, d.line, d.column, d.end_line, d.end_column = "a.md", 3, column, end_line, end_column
+    out = io.StringIO()
+    Full(out, Style(quiet=False, color=False, width=width)).file(
+        FileResult("a.md", [d], lines={3: line})
+    )
+    return out.getvalue().splitlines()
+
+
+def test_full_format_windows_long_lines_exactly() -> None:
+    short = _full("Ask about your prognosis.", 16, 25, None)
+    assert short == [
+        "a.md:3:16: PL101 [warning] m",
+        "  |",
+        "3 | Ask about your prognosis.",
+        "  |                ^^^^^^^^^",
+        "  = help: h",
+        "",
+    ]
+    line = "a" * 100 + "TARGET" + "b" * 194
+    # A 60-column terminal leaves 54 for the text: 10 characters before the problem.
+    window = _full(line, 101, 107, 60)
+    assert window[2] == "3 | …" + "a" * 10 + "TARGET" + "b" * 38 + "…"
+    assert window[3] == "  |  " + " " * 10 + "^^^^^^"
+    # Over two lines: marked to the end of the first line's window.
+    two = _full("See the regimen", 9, 3, None, end_line=4)
+    assert two[2:4] == ["3 | See the regimen", "  |         ^^^^^^^"]
+    # At the very end of a long line, and a problem of no width still gets one mark.
+    end = _full("c" * 150, 150, 150, None)
+    # (20 characters of context before it, then the line ends.)
+    assert end[2] == "3 | …" + "c" * 21 and end[3] == "  |  " + " " * 20 + "^"
