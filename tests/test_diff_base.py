@@ -198,11 +198,38 @@ def test_renamed_article_reports_only_what_the_rename_changed(tmp_path: Path) ->
     git(repo, "mv", "content/health/tired.md", "content/care/tiredness.md")
     new = repo / "content" / "care" / "tiredness.md"
     new.write_text(HEAD + JARGON_LONG + "\nThis new sentence has a prognosis in it.\n")
+    # Other changes in the same diff, listed before and after the rename.
+    (repo / "articles" / "eat.md").write_text(HEAD + PLAIN + "\nYour prognosis.\n")
+    git(repo, "mv", "content/health/sleep.md", "content/care/sleep-well.md")
+    (repo / "content" / "care" / "sleep-well.md").write_text(
+        HEAD + PLAIN + "\nYour regimen.\n", encoding="utf-8"
+    )
+    (repo / "content" / "health" / "zzz.md").write_text(HEAD + "Your prognosis.\n")
+    git(repo, "add", "-A")
     git(repo, "commit", "-q", "-am", "move and edit")
-    proc = run_cli("check", "--no-cache", "--diff-base", "main", "content", cwd=repo)
+    proc = run_cli("check", "--no-cache", "--diff-base", "main", "content", "articles", cwd=repo)
     found = problems(proc.stdout)
     # Only the added line: the old sentence came with the rename.
-    assert found and {line for _, line, _ in found} == {9}, proc.stdout
+    assert {line for name, line, _ in found if "tiredness" in name} == {9}, proc.stdout
+    assert [(n, line) for n, line, _ in found if "eat.md" in n] == [("articles/eat.md", 9)]
+    assert [(n, line) for n, line, _ in found if "sleep" in n] == [
+        ("content/care/sleep-well.md", 9)
+    ]
+    # A new file: all of it counts.
+    assert ("content/health/zzz.md", 7, "PL101") in found
+
+
+def test_a_problem_on_the_line_before_a_changed_one_is_not_kept(tmp_path: Path) -> None:
+    repo = make_site(tmp_path)
+    article = repo / "articles" / "eat.md"
+    article.write_text(HEAD + "Your prognosis.\n\nRest.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "base")
+    git(repo, "branch", "-f", "main")
+    article.write_text(HEAD + "Your prognosis.\n\nRest. Your regimen.\n", encoding="utf-8")
+    found = problems(
+        run_cli("check", "--no-cache", "--diff-base", "main", "articles", cwd=repo).stdout
+    )
+    assert [(line, code) for _, line, code in found] == [(9, "PL101")]
 
 
 def test_a_problem_over_two_lines_is_kept_when_its_second_line_changed(tmp_path: Path) -> None:

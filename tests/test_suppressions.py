@@ -82,3 +82,9 @@ def test_an_unused_suppression_is_reported_and_fix_removes_it(tmp_path: Path) ->
     assert reported(check(tmp_path, kept).stdout) == []
     other = "<!-- plainlint-disable-next-line PL101 -->\nTake one tablet.\n"
     assert reported(check(tmp_path, other).stdout) == []
+
+
+def test_disable_next_line_leaves_the_line_before_it_alone(tmp_path: Path) -> None:
+    body = LONG + "<!-- plainlint-disable-next-line PL201 -->\n" + LONG
+    proc = check(tmp_path, body)
+    assert [line.split(":")[1] for line in proc.stdout.splitlines() if ": PL" in line] == ["7"]
