@@ -168,3 +168,43 @@ def test_a_bad_cache_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     third = run_cli("check", "examples", cwd=tmp_path)
     assert third.stdout == first.stdout
     assert all(e.read_text().startswith('{"path"') for e in entries)
+
+
+def test_an_empty_folder_is_used_and_an_old_looking_one_with_other_files_is_not(
+    tmp_path: Path,
+) -> None:
+    site(tmp_path)
+    (tmp_path / "empty").mkdir()
+    assert run_cli("check", "--cache-dir", "empty", "examples", cwd=tmp_path).returncode == 1
+    assert (tmp_path / "empty" / "CACHEDIR.TAG").exists()
+    # Looks like plainlint 0.1.0's cache, but holds someone's notes too: not adopted.
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    (odd / ".gitignore").write_text("# Made by plainlint: its result cache.\n*\n")
+    (odd / "notes.txt").write_text("mine\n")
+    before = snapshot(odd)
+    proc = run_cli("check", "--cache-dir", "odd", "examples", cwd=tmp_path)
+    assert proc.returncode == 2 and "did not make" in proc.stderr
+    assert snapshot(odd) == before
+
+
+def test_a_link_named_like_an_entry_and_an_old_version_folder_on_clean_up(tmp_path: Path) -> None:
+    site(tmp_path)
+    cache = tmp_path / "cache"
+    assert run_cli("check", "--cache-dir", "cache", "examples", cwd=tmp_path).returncode == 1
+    current = next(p for p in cache.iterdir() if p.is_dir())
+    shard = next(p for p in current.iterdir() if p.is_dir())
+    target = tmp_path / "precious.json"
+    target.write_text("{}")
+    link = shard / f"{'ef' * 32}.json"
+    link.symlink_to(target)
+    week_ago = time.time() - 8 * 24 * 3600
+    os.utime(link, (week_ago, week_ago), follow_symlinks=False)
+    old = cache / "0.0.9-0123456789abcdef"
+    (old / "ab").mkdir(parents=True)
+    (old / "ab" / f"{'ab' * 32}.json").write_text("{}")
+    os.utime(cache / "last-clean", (week_ago, week_ago))
+    assert run_cli("check", "--cache-dir", "cache", "examples", cwd=tmp_path).returncode == 1
+    # Someone's link is left as it is; the other version's folder, all plainlint's, goes.
+    assert link.is_symlink() and target.read_text() == "{}"
+    assert not old.exists()
