@@ -208,3 +208,21 @@ def test_a_link_named_like_an_entry_and_an_old_version_folder_on_clean_up(tmp_pa
     # Someone's link is left as it is; the other version's folder, all plainlint's, goes.
     assert link.is_symlink() and target.read_text() == "{}"
     assert not old.exists()
+
+
+def test_an_unchanged_file_comes_from_the_cache_and_a_deep_cache_folder_is_made(
+    tmp_path: Path,
+) -> None:
+    site(tmp_path)
+    args = ("check", "--format", "json", "--cache-dir", "build/tmp/cache", "examples")
+    first = json.loads(run_cli(*args, cwd=tmp_path).stdout)
+    entries = list((tmp_path / "build" / "tmp" / "cache").glob("*/*/*.json"))
+    assert len(entries) == 4
+    # Mark every stored result: a second run shows the marks, so it read them.
+    for entry in entries:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        for d in data["diagnostics"]:
+            d["message"] = "from the cache"
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    second = json.loads(run_cli(*args, cwd=tmp_path).stdout)
+    assert len(second) == len(first) and {d["message"] for d in second} == {"from the cache"}
