@@ -112,7 +112,8 @@ def test_cleaning_removes_only_plainlint_entries(tmp_path: Path) -> None:
     (cache / "photos" / "x.json").write_text("{}")
     # Make the next run clean up: the last clean-up was long ago, and one entry is stale.
     stale = next(current.glob("*/*.json"))
-    week_ago = time.time() - 8 * 24 * 3600
+    # Seven and a half days ago: older than the week an entry is kept.
+    week_ago = time.time() - 7.5 * 24 * 3600
     os.utime(stale, (week_ago, week_ago))
     os.utime(cache / "last-clean", (week_ago, week_ago))
     outside_before = snapshot(outside)

@@ -266,3 +266,34 @@ def test_full_format_windows_long_lines_exactly() -> None:
     end = _full("c" * 150, 150, 150, None)
     # (20 characters of context before it, then the line ends.)
     assert end[2] == "3 | …" + "c" * 21 and end[3] == "  |  " + " " * 20 + "^"
+
+
+def test_summary_lines_read_well_for_every_count() -> None:
+    from linter.diagnostics import Applicability, Edit, Fix
+
+    empty = Summary()
+    assert (empty.sentence(), empty.closing()) == ("No problems found. 0 articles checked.", [])
+    s = Summary()
+    d = hostile_result().diagnostics[0]
+    d.fix = Fix("f", Applicability.SAFE, (Edit(0, 1, "x"),))
+    s.add(FileResult("a.md", [d]))
+    s.add(FileResult("b.md", skipped="no audienceLevel"))
+    s.add(FileResult("c.md", error="c.md: not UTF-8"))
+    assert s.files == 3
+    assert s.sentence() == "Found 1 problem. 1 article checked (1 skipped, 1 could not be read)."
+    assert s.closing() == ["1 can be fixed with --fix."]
+    s.baseline_hidden, s.baseline_gone = 1, 1
+    assert s.closing()[1] == (
+        "1 problem in the baseline not shown. 1 baseline entry no longer found: "
+        "refresh it with --write-baseline."
+    )
+    s.baseline_gone = 2
+    assert s.closing()[1].endswith(
+        "2 baseline entries no longer found: refresh it with --write-baseline."
+    )
+
+
+def test_full_format_on_a_very_narrow_terminal_keeps_twenty_columns() -> None:
+    line = "a" * 100 + "TARGET" + "b" * 194
+    narrow = _full(line, 101, 107, 10)
+    assert narrow[2] == "3 | …" + "a" * 4 + "TARGET" + "b" * 10 + "…"

@@ -122,3 +122,14 @@ def test_counts_of_real_sentences_counted_by_hand() -> None:
     assert grade("dale-chall", whole) == pytest.approx(
         0.1579 * 100 * 2 / 11 + 0.0496 * 11 / 2 + 3.6365
     )
+
+
+def test_the_dale_chall_adjustment_starts_above_five_percent() -> None:
+    # 100 words in 10 sentences: 5 unfamiliar gets no adjustment, 6 does (3.6365).
+    at_five = grade("dale-chall", Counts(10, 100, 150, 400, 5, 5))
+    at_six = grade("dale-chall", Counts(10, 100, 150, 400, 5, 6))
+    assert round(at_six - at_five, 4) == round(0.1579 + 3.6365, 4)
+
+
+def test_one_word_is_graded() -> None:
+    assert grade("flesch-kincaid", Counts(1, 1, 1, 3, 0, 0)) == pytest.approx(0.39 + 11.8 - 15.59)
