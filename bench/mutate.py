@@ -138,13 +138,13 @@ def mutants(file: str) -> list[Mutant]:
 
 
 def equivalent() -> set[tuple[str, str, str, str]]:
-    """Reviewed equivalent mutants: 'file | line text | old -> new | reason' lines."""
+    """Reviewed equivalent mutants: lines of file, line text, 'old -> new', reason (tabs)."""
     path = ROOT / "bench" / "mutants-equivalent.txt"
     out = set()
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                file, text, change, _reason = (p.strip() for p in line.split(" | "))
+                file, text, change, _reason = (p.strip() for p in line.split("\t"))
                 old, new = (p.strip().strip("'") for p in change.split(" -> "))
                 out.add((file, text, old, new))
     return out
