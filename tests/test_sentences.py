@@ -26,6 +26,9 @@ def sentences(text: str) -> list[str]:
         "The study was led by J. Smith and a team in Spain.",
         "The drug was approved on Feb. 8 after a long review.",
         "Smith et al. reported the same result.",
+        "Results from Smith et al. Lancet 2013 were used.",
+        "The study was led by Anna I. Berg and her team.",
+        "It went on . . . and on.",
     ],
 )
 def test_one_sentence(text: str) -> None:
@@ -51,6 +54,9 @@ def test_one_sentence(text: str) -> None:
             ["Take it with food (see below.)", "Then rest."],
         ),
         ("No full stop at the end", ["No full stop at the end"]),
+        ("Bring your pills, etc. Then rest.", ["Bring your pills, etc.", "Then rest."]),
+        ("It went on . . . . Then it stopped.", ["It went on . . . .", "Then it stopped."]),
+        ("I think so, said I. Then I left.", ["I think so, said I.", "Then I left."]),
     ],
 )
 def test_several_sentences(text: str, expected: list[str]) -> None:
