@@ -147,3 +147,21 @@ def test_entities_and_escapes_map_to_their_source() -> None:
     assert src.text[unit.offset(amp) : unit.offset(amp) + 5] == "&amp;"
     star = unit.text.index("*")
     assert src.text[unit.offset(star) - 1 : unit.offset(star) + 1] == "\\*"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [the guide](<my file (1).md>) today (or later).\n",
+        'See [the guide](/a_(b) "A title (x)") today (or later).\n',
+        "See [the guide](/a\\)b) today,\nand [more](<c) d>)\nlater (or not).\n",
+    ],
+)
+def test_link_destinations_with_brackets_map_exactly(text: str) -> None:
+    src, p = prose(text)
+    [unit] = p.units
+    words = " ".join(unit.text.split())
+    assert words.startswith("See the guide today") and ".md" not in words and "d>" not in words
+    assert words.endswith("(or later).") or words.endswith("later (or not).")
+    assert_maps_exactly(src, p.units)
+    assert position_of(src, unit, "today") == (1, text.index("today") + 1)
