@@ -50,6 +50,8 @@ BASE = [
     "test_jargon_done_when.py",
     "test_hostile.py",
     "test_bad_inputs.py",
+    "test_engine.py",
+    "test_cache.py",
 ]
 
 # Each core module, with the tests that cover it most closely.

@@ -112,13 +112,18 @@ def test_cleaning_removes_only_plainlint_entries(tmp_path: Path) -> None:
     (cache / "photos" / "x.json").write_text("{}")
     # Make the next run clean up: the last clean-up was long ago, and one entry is stale.
     stale = next(current.glob("*/*.json"))
+    # An entry no file of this run uses, as old: it goes.
+    (current / "ab").mkdir(exist_ok=True)
+    orphan = current / "ab" / f"{'ab' * 32}.json"
+    orphan.write_text("{}")
     # Seven and a half days ago: older than the week an entry is kept.
     week_ago = time.time() - 7.5 * 24 * 3600
     os.utime(stale, (week_ago, week_ago))
+    os.utime(orphan, (week_ago, week_ago))
     os.utime(cache / "last-clean", (week_ago, week_ago))
     outside_before = snapshot(outside)
     assert run_cli("check", "--cache-dir", "cache", "examples", cwd=tmp_path).returncode == 1
-    assert not entry.exists()
+    assert not entry.exists() and not orphan.exists()
     assert (old / "ab" / "mine.txt").read_text() == "not plainlint's\n"
     assert (old / "cd").is_symlink()
     assert snapshot(outside) == outside_before

@@ -192,6 +192,8 @@ def test_renamed_article_reports_only_what_the_rename_changed(tmp_path: Path) ->
     repo = make_site(tmp_path)
     old = repo / "content" / "health" / "tired.md"
     old.write_text(HEAD + JARGON_LONG, encoding="utf-8")
+    sleep = repo / "content" / "health" / "sleep.md"
+    sleep.write_text(HEAD + PLAIN + "\nYour prognosis.\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "hard")
     git(repo, "branch", "-f", "main")
     (repo / "content" / "care").mkdir()
@@ -202,7 +204,7 @@ def test_renamed_article_reports_only_what_the_rename_changed(tmp_path: Path) ->
     (repo / "articles" / "eat.md").write_text(HEAD + PLAIN + "\nYour prognosis.\n")
     git(repo, "mv", "content/health/sleep.md", "content/care/sleep-well.md")
     (repo / "content" / "care" / "sleep-well.md").write_text(
-        HEAD + PLAIN + "\nYour regimen.\n", encoding="utf-8"
+        HEAD + PLAIN + "\nYour prognosis.\n\nYour regimen.\n", encoding="utf-8"
     )
     (repo / "content" / "health" / "zzz.md").write_text(HEAD + "Your prognosis.\n")
     git(repo, "add", "-A")
@@ -213,7 +215,7 @@ def test_renamed_article_reports_only_what_the_rename_changed(tmp_path: Path) ->
     assert {line for name, line, _ in found if "tiredness" in name} == {9}, proc.stdout
     assert [(n, line) for n, line, _ in found if "eat.md" in n] == [("articles/eat.md", 9)]
     assert [(n, line) for n, line, _ in found if "sleep" in n] == [
-        ("content/care/sleep-well.md", 9)
+        ("content/care/sleep-well.md", 11)
     ]
     # A new file: all of it counts.
     assert ("content/health/zzz.md", 7, "PL101") in found
