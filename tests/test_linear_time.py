@@ -56,8 +56,13 @@ def best(family: Family, n: int) -> float:
 def test_four_times_the_input_takes_about_four_times_as_long(name: str) -> None:
     family = by_name(name)
     large = family.sizes[0]
-    small_time, large_time = best(family, large // 4), best(family, large)
-    ratio = large_time / max(small_time, 1e-4)
+    # A machine busy with other work can slow one measurement; quadratic growth (16x)
+    # shows every time, so a second try is allowed before it fails.
+    for _ in range(2):
+        small_time, large_time = best(family, large // 4), best(family, large)
+        ratio = large_time / max(small_time, 1e-4)
+        if ratio < 8:
+            break
     assert ratio < 8, f"{name}: {small_time:.3f} s, then {large_time:.3f} s ({ratio:.1f}x)"
 
 
