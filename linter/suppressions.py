@@ -58,6 +58,19 @@ class _Region:
     word: str  # the word that named the rules ('' for every rule)
 
 
+def _resolved(words: list[str], resolve: Resolver) -> tuple[dict[str, frozenset[str]], list[str]]:
+    """Each word that names rules, with the rules; and the words that name none."""
+    codes: dict[str, frozenset[str]] = {}
+    unknown = []
+    for word in words:
+        found = resolve(word)
+        if found is None:
+            unknown.append(word)
+        else:
+            codes[word] = found
+    return codes, unknown
+
+
 def parse(src: SourceFile, comments: list[Comment], resolve: Resolver) -> list[Directive]:
     out = []
     for comment in sorted(comments, key=lambda c: c.span.start):
@@ -66,14 +79,7 @@ def parse(src: SourceFile, comments: list[Comment], resolve: Resolver) -> list[D
             continue
         rest, _, reason = m.group(2).partition(" -- ")
         words = [w for w in re.split(r"[\s,]+", rest) if w]
-        codes: dict[str, frozenset[str]] = {}
-        unknown = []
-        for word in words:
-            found = resolve(word)
-            if found is None:
-                unknown.append(word)
-            else:
-                codes[word] = found
+        codes, unknown = _resolved(words, resolve)
         out.append(
             Directive(
                 comment,
@@ -138,14 +144,8 @@ def apply_suppressions(
 ) -> Outcome:
     directives = parse(src, comments, resolve)
     regions = _regions(directives, len(src.line_starts) + 1)
-    ignored: set[str] = set()
-    unknown_ignores = []
-    for word in ignore:
-        found = resolve(word)
-        if found is None:
-            unknown_ignores.append(word)
-        else:
-            ignored |= found
+    named, unknown_ignores = _resolved(list(ignore), resolve)
+    ignored: set[str] = set().union(*named.values())
     # One sweep down the lines: regions open and close, problems meet the regions open at
     # their line. A region is marked used once, so the work grows with the number of
     # problems plus regions, not their product.
