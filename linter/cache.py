@@ -78,7 +78,7 @@ def settings_key(config: Config, options: Options) -> str:
     text = json.dumps(data, sort_keys=True, default=str)
     digest = hashlib.sha256(text.encode())
     # Term lists and glossaries are part of the settings: their contents count too.
-    for path in (*config.lexicon, *config.glossary):
+    for path in (*config.lexicon, *config.glossary, *config.explanations):
         try:
             digest.update(Path(path).read_bytes())
         except OSError:

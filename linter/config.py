@@ -7,6 +7,7 @@ settings into a Config and checks every value.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -48,6 +49,13 @@ class Config:
     lexicon: tuple[Path, ...] = ()
     glossary: tuple[Path, ...] = ()
     acronyms: tuple[str, ...] = ()
+    # The site's own ways of explaining words in place (see rules/explanations.yaml).
+    explanations: tuple[Path, ...] = ()
+    # 'link-or-explain': a term explained where it is used needs no link; 'link': it does.
+    jargon_policy: str = "link-or-explain"
+    # The site's language and country ('en-GB'), for everyday acronyms such as GP;
+    # an article's front matter 'language:' or 'lang:' wins.
+    locale: str | None = None
     # Rule options set for the whole config (unfamiliar-threshold: 2.5).
     options: dict[str, int | float] = field(default_factory=dict)
     select: tuple[str, ...] = ()
@@ -115,6 +123,9 @@ def address_matches(pattern: str, address: str) -> bool:
     return True
 
 
+# A term explained in place is enough ('link-or-explain'), or the site wants a link ('link').
+JARGON_POLICIES = ("link-or-explain", "link")
+
 # Keys a writer may use, with what each must hold.
 _TOP_KEYS = {
     "profiles",
@@ -123,6 +134,9 @@ _TOP_KEYS = {
     "lexicon",
     "glossary",
     "acronyms",
+    "explanations",
+    "jargon-policy",
+    "locale",
     "select",
     "ignore",
     "severity",
@@ -133,7 +147,7 @@ _TOP_KEYS = {
 }
 # Lists a file can add to instead of replacing: extend-ignore adds to the ignore list
 # that applies above it (as ruff's extend-select does).
-EXTENDABLE = ("select", "ignore", "lexicon", "glossary", "acronyms")
+EXTENDABLE = ("select", "ignore", "lexicon", "glossary", "acronyms", "explanations")
 _TOP_KEYS |= {f"extend-{k}" for k in EXTENDABLE}
 # Keys a config file may hold besides its settings: they say how it is layered.
 LAYER_KEYS = {"extends", "overrides"}
@@ -244,7 +258,7 @@ def apply_settings(
                 )
         shipped = () if where == "defaults" else defaults().glossary_patterns
         changes["glossary_patterns"] = tuple(dict.fromkeys(shipped + patterns))
-    for key in ("lexicon", "glossary"):
+    for key in ("lexicon", "glossary", "explanations"):
         if key in raw:
             files = []
             for entry in _strings(raw[key], where, key):
@@ -253,6 +267,13 @@ def apply_settings(
                     raise ConfigError(f"{where}: '{key}' file {entry!r} does not exist")
                 files.append(file)
             changes[key] = tuple(files)
+    if changes.get("explanations"):
+        from linter.explanations import ExplanationError, load_patterns
+
+        try:
+            load_patterns(changes["explanations"])
+        except ExplanationError as exc:
+            raise ConfigError(f"{where}: 'explanations': {exc}") from None
     for key, attr in (("select", "select"), ("ignore", "ignore")):
         if key in raw:
             changes[attr] = tuple(c.upper() for c in _strings(raw[key], where, key))
@@ -263,6 +284,20 @@ def apply_settings(
         changes["options"] = {**base.options, **own}
     if "acronyms" in raw:
         changes["acronyms"] = tuple(a.upper() for a in _strings(raw["acronyms"], where, "acronyms"))
+    if "jargon-policy" in raw:
+        policy = raw["jargon-policy"]
+        if policy not in JARGON_POLICIES:
+            raise ConfigError(
+                f"{where}: 'jargon-policy' must be one of "
+                f"{', '.join(repr(p) for p in JARGON_POLICIES)}"
+            )
+        changes["jargon_policy"] = policy
+    if "locale" in raw:
+        locale = raw["locale"]
+        tag = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*"
+        if not isinstance(locale, str) or not re.fullmatch(tag, locale):
+            raise ConfigError(f"{where}: 'locale' must be a language tag such as 'en-GB'")
+        changes["locale"] = locale
     for key in ("include", "exclude"):
         if key in raw:
             changes[key] = _strings(raw[key], where, key)
@@ -309,7 +344,7 @@ def _extended(base: Config, raw: dict[str, Any], where: str) -> dict[str, Any]:
             raise ConfigError(f"{where}: set '{key}' or '{name}', not both")
         added = _strings(raw[name], where, name)
         above: tuple[Any, ...] = getattr(base, key)
-        if key in ("lexicon", "glossary"):
+        if key in ("lexicon", "glossary", "explanations"):
             # Files above are already resolved; the new ones are relative to this file.
             out[key] = [str(p) for p in above] + list(added)
         else:

@@ -2,21 +2,53 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+from urllib.parse import unquote
 
 from linter.config import Config, Profile
 from linter.difficulty import Difficulty, sentence_difficulty
+from linter.explanations import Explanations, load_patterns
 from linter.frontmatter import FrontMatter
 from linter.grades import Counts, grade, sentence_counts, total
 from linter.lexicon import Lexicon, Match, load_lexicon, normalize_url
 from linter.prose import HEADING, LABEL, Prose, Unit
 from linter.sentences import Sentence, split_sentences
 from linter.source import ReadError, SourceFile
+from linter.terms import acronyms_in, rare_words_in
 from linter.yamlfile import key_name, sorted_keys
 
 _ARTICLE_KEYS = {"ignore", "allow", "grade", "reason"}
+_PAGE_SUFFIX = re.compile(r"\.(?:md|mdx|markdown|html?|php|aspx?)$", re.IGNORECASE)
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", unquote(text).lower().replace("’", "'").replace("'", ""))
+    return "-".join(words)
+
+
+def _singular(slug: str) -> str:
+    for end, keep in (("ies", "y"), ("es", ""), ("s", "")):
+        if slug.endswith(end) and len(slug) > len(end) + 2:
+            return slug[: -len(end)] + keep
+    return slug
+
+
+def names_page(href: str, names: tuple[str, ...] | list[str]) -> bool:
+    """Whether the address's last path part, or its fragment, is one of the names."""
+    address = href.split("?", 1)[0]
+    path, _, fragment = address.partition("#")
+    parts = [p for p in path.split("/") if p]
+    last = _PAGE_SUFFIX.sub("", parts[-1]) if parts else ""
+    wanted = {_slug(n) for n in names} - {""}
+    wanted |= {_singular(w) for w in wanted}
+    for place in (fragment, last):
+        slug = _slug(place)
+        if slug and (slug in wanted or _singular(slug) in wanted):
+            return True
+    return False
 
 
 @dataclass
@@ -143,6 +175,30 @@ class Document:
         """The jargon list's matches in a unit (found once, used by several rules)."""
         return self._matches[id(unit)]
 
+    @cached_property
+    def explanations(self) -> Explanations:
+        """What the article explains where it uses it (shared by the jargon rules)."""
+        threshold = float(self.config.option("unfamiliar-threshold"))
+
+        def candidates(unit: Unit) -> list[tuple[int, int]]:
+            spans = {(m.start, m.end) for m in self.jargon_in(unit)}
+            spans.update(m.span(1) for m in acronyms_in(unit.text))
+            spans.update(m.span() for m in rare_words_in(unit.text, threshold))
+            return sorted(spans)
+
+        return Explanations(
+            self.prose.units, self.sentences_of, candidates, load_patterns(self.config.explanations)
+        )
+
+    @property
+    def locale(self) -> str | None:
+        """The article's language tag: its front matter's, else the site's."""
+        for key in ("language", "lang", "locale"):
+            value = self.front_matter.data.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return self.config.locale
+
     def difficulty(self, sentence: Sentence) -> Difficulty:
         # PL301, PL302 and stats all rank sentences: score each one once.
         key = id(sentence)
@@ -202,6 +258,11 @@ class Document:
                 heading = folded.pop()
                 out.append(Section(heading, sentences, folded))
         return out
+
+    def is_definition_link(self, href: str, *names: str) -> bool:
+        """A glossary link, or a link to a page about the term itself: its address's
+        last part or its '#fragment' names it ('/drugs/pomalidomide', '#anemia')."""
+        return self.is_glossary_link(href) or names_page(href, names)
 
     def is_glossary_link(self, href: str) -> bool:
         if self.config.is_glossary_address(href):

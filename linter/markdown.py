@@ -8,6 +8,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 # markdown-it stops reading a block (and whatever follows it in the file) once lists or
@@ -35,6 +37,9 @@ def _parser() -> MarkdownIt:
         MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
+        # Definition lists and footnotes are how writers define words in Markdown.
+        .use(deflist_plugin)
+        .use(footnote_plugin)
     )
     # One limit for blocks, another for inline text: markdown-it reads it as it goes.
     md.core.ruler.before("block", "plainlint_block_nesting", _limit(MAX_NESTING))

@@ -1,8 +1,23 @@
 """Is this a name? One answer for every rule: words written with capitals inside a
 sentence name someone or something (Lancet Oncology, Xavier Leleu, the Myeloma Section),
-and so are not jargon, rare words or hard words."""
+and so are not jargon, rare words or hard words. A title before (Dr., Professor) or
+after (MD, PhD) marks a person's name even where a sentence starts."""
 
 from __future__ import annotations
+
+import re
+from functools import cache
+
+from linter.packs import load_pack
+
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Father|"
+    r"Rev|Saint|St|Mt|Mount|Lake|Fort)\.?|\b[A-Z]\.)\s+(?:[A-Z][\w’'-]*\s+)*\Z"
+)
+_TITLE_AFTER = re.compile(
+    r"\A(?:\s+[A-Z][\w’'-]*)*,?\s+(?:MD|M\.D\.|PhD|Ph\.D\.|DO|RN|NP|PA-C|DNP|MPH|MBBS|FRCP|"
+    r"FRCS|MRCP|DPhil|BSc|MSc|PharmD|Jr\.?|Sr\.?|III?)\b"
+)
 
 
 def capitalized(text: str) -> bool:
@@ -11,9 +26,39 @@ def capitalized(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def is_name(text: str, at_sentence_start: bool, known_word: bool = True) -> bool:
+def titled(before: str, after: str) -> bool:
+    """Whether a title next to the words marks them as a person's name: 'Dr. Patel',
+    'Maria Lopez, MD', 'Professor Singh'."""
+    return bool(_TITLE_BEFORE.search(before[-80:]) or _TITLE_AFTER.match(after[:80]))
+
+
+def is_name(
+    text: str, at_sentence_start: bool, known_word: bool = True, before: str = "", after: str = ""
+) -> bool:
     """Whether capitalised words name something. At the start of a sentence every word
-    has a capital, so there only a word no dictionary knows is taken for a name."""
+    has a capital, so there only a word no dictionary knows, or one with a title beside
+    it, is taken for a name."""
     if not capitalized(text):
         return False
-    return not at_sentence_start or not known_word
+    if titled(before, after):
+        return True
+    if not at_sentence_start:
+        return True
+    # An unknown word opening a sentence is a name, unless it is built like a medical
+    # word ('Phenazopyridine', 'Hyperuricemia').
+    return not known_word and not medical_shape(text)
+
+
+def medical_shape(word: str) -> bool:
+    """Whether a word ends or starts with a medical word part from rules/word-parts.yaml."""
+    suffixes, prefixes = _parts()
+    w = word.lower()
+    return any(w.endswith(p) and len(w) > len(p) + 2 for p in suffixes) or any(
+        w.startswith(p) and len(w) > len(p) + 3 for p in prefixes
+    )
+
+
+@cache
+def _parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load_pack("word-parts.yaml")
+    return tuple(data["suffixes"]), tuple(data["prefixes"])

@@ -25,9 +25,19 @@ TABLE_CELL = "table-cell"
 HEADING = "heading"
 LABEL = "label"
 TABLE_HEADER = "table-header"
+# A definition list's term and its definition, and a footnote's text.
+DEF_TERM = "definition-term"
+DEF_DETAILS = "definition"
+FOOTNOTE = "footnote"
 NOT_SENTENCES = frozenset({HEADING, LABEL, TABLE_HEADER})
 
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']*[^\s<>()\"'.,;:!?]", re.IGNORECASE)
+# Web addresses written out in the text are not words: with 'https://' or 'www.', or a
+# bare domain such as womenshealth.gov or nhs.uk/conditions.
+_BARE_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"']*[^\s<>()\"'.,;:!?]"
+    r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:gov|org|com|net|edu|uk|int|info)\b(?:/[^\s<>()\"']*[^\s<>()\"'.,;:!?])?",
+    re.IGNORECASE,
+)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -65,6 +75,10 @@ class Unit:
     links: list[Link] = field(default_factory=list)
     section: int = 0
     level: int = 0  # 1 to 6 for headings
+    # For table cells: the column, from 1.
+    column: int = 0
+    # Where footnote references ('[^1]') stood in the text.
+    footnote_marks: list[int] = field(default_factory=list)
     _link_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -112,6 +126,7 @@ def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
     row_cursor: dict[int, int] = {}
     next_kind: str | None = None
     level = 0
+    column = 0
     for tok in tokens:
         t = tok.type
         if t == "heading_open":
@@ -123,10 +138,20 @@ def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
             kind_stack.append(LIST_ITEM)
         elif t == "list_item_close":
             kind_stack.pop()
+        elif t == "tr_open":
+            column = 0
         elif t == "th_open":
             next_kind = TABLE_HEADER
+            column += 1
         elif t == "td_open":
             next_kind = TABLE_CELL
+            column += 1
+        elif t == "dt_open":
+            next_kind = DEF_TERM
+        elif t in ("dd_open", "footnote_open"):
+            kind_stack.append(DEF_DETAILS if t == "dd_open" else FOOTNOTE)
+        elif t in ("dd_close", "footnote_close"):
+            kind_stack.pop()
         elif t == "paragraph_open":
             next_kind = kind_stack[-1] if kind_stack else PARAGRAPH
         elif t == "html_block" and tok.map:
@@ -138,6 +163,7 @@ def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
             if unit is not None:
                 unit.section = section
                 unit.level = level if kind == HEADING else 0
+                unit.column = column if kind in (TABLE_CELL, TABLE_HEADER) else 0
                 units.append(unit)
     return Prose(units, comments)
 
@@ -180,6 +206,7 @@ class _Builder:
         self.unit_starts: list[int] = []
         self.src_starts: list[int] = []
         self.links: list[Link] = []
+        self.footnote_marks: list[int] = []
         self._line_map(row_cursor)
 
     # Raw content line i starts at raw index raw_lines[i] and at file offset bases[i].
@@ -278,6 +305,8 @@ class _Builder:
                 self.skip_html(child.content)
             elif ct == "image":
                 self.skip_image()
+            elif ct == "footnote_ref":
+                self.skip_footnote_ref()
             elif ct == "link_open":
                 if child.markup in ("autolink", "linkify"):
                     self.skip_autolink()
@@ -306,7 +335,14 @@ class _Builder:
         if not text.strip():
             return None
         text = _BARE_URL.sub(lambda m: " " * len(m.group()), text)
-        return Unit(self.kind, text, self.unit_starts, self.src_starts, self.links)
+        return Unit(
+            self.kind,
+            text,
+            self.unit_starts,
+            self.src_starts,
+            self.links,
+            footnote_marks=self.footnote_marks,
+        )
 
     def text(self, s: str) -> None:
         raw = self.raw
@@ -372,6 +408,15 @@ class _Builder:
         close = _match_bracket(self.raw, at + 1)
         self.cur = close + 1
         self.cur = self.skip_destination(after_bracket=True)
+
+    def skip_footnote_ref(self) -> None:
+        # '[^1]' is a mark, not words: the reader sees a small number.
+        at = self.raw.find("[^", self.cur)
+        if at < 0:
+            return
+        close = self.raw.find("]", at)
+        self.footnote_marks.append(self.length)
+        self.cur = close + 1 if close > 0 else at + 2
 
     def skip_autolink(self) -> None:
         at = self.raw.find("<", self.cur)

@@ -116,7 +116,7 @@ def test_glossary_patterns_always_keep_the_shipped_ones(tmp_path: Path) -> None:
     text = (
         "---\naudienceLevel: patient\n---\n\n# Care\n\n"
         "Your [prognosis](/glossary/prognosis) is good. Some get "
-        "[neutropenia](/dictionary/neutropenia) or [anemia](/words/anemia).\n"
+        "[neutropenia](/dictionary/entry?id=42) or [anemia](/words/id-7).\n"
     )
     write(tmp_path / "sub" / "a.md", text)
     proc = run_cli("check", "--no-cache", "--select", "PL101", "sub", cwd=tmp_path)

@@ -1,6 +1,12 @@
 """## What it does
 Finds medical words and phrases from the jargon list (and the site's glossary)
-whose first use in the article is not a link to a glossary definition.
+whose first use in the article is neither explained where it stands nor a link to a
+definition. Explained means one of the patterns in `rules/explanations.yaml`:
+"Neutropenia, a low white cell count, ...", "swollen ankles (oedema)", "which means",
+"is called", "This is called", a medicine with its purpose, the next sentence ("That
+means ..."), a definition list or a footnote. A definition link is a link to the
+glossary, or to a page about the term: its address's last part or its #fragment names
+it (`/drugs/pomalidomide`, `#anemia`, `../glossary.md#hypoglycemia`).
 
 ## Why is this bad?
 Patients stop reading, or misread, when they meet a word they do not know.
@@ -29,9 +35,12 @@ links it later on, `plainlint check --fix` links the first use (and removes the
 later link). This is a safe fix: no words change.
 
 ## Options
-Glossary links are found by `glossary-patterns` and by the addresses in the site's
-`glossary:` files. Add term lists with `lexicon:`. Allow a term in one article with
-`plainlint: {allow: [term]}` in its front matter.
+`jargon-policy: link` (default `link-or-explain`) reports explained terms too, for sites
+that want every term linked. Add your own ways of explaining with `explanations:`.
+Glossary links are found by `glossary-patterns`, by the addresses in the site's
+`glossary:` files, and by addresses that name the term. Add term lists with
+`lexicon:`. Allow a term in one article with `plainlint: {allow: [term]}` in its
+front matter.
 
 ## References
 US National Library of Medicine, MedlinePlus, "How to Write Easy-to-Read Health
@@ -69,7 +78,8 @@ class _Use:
 
 def check(doc: Document, report: Report) -> None:
     allowed = {tokens(a) for a in doc.settings.allow}
-    first: dict[Term, _Use] = {}
+    explained = doc.explanations
+    uses: dict[Term, list[_Use]] = {}
     linked_later: dict[Term, _Use] = {}
     for unit in doc.units:
         # Headings and bold labels are never linked by style, so the first use is in the body.
@@ -80,29 +90,45 @@ def check(doc: Document, report: Report) -> None:
             term = match.term
             if allowed and tokens(term.term) in allowed:
                 continue
-            if capitalized(unit.text[match.start : match.end]) and term.term.islower():
+            words = unit.text[match.start : match.end]
+            if capitalized(words) and term.term.islower():
                 # 'Lancet Oncology' or 'the Myeloma Section' names something: it is not jargon.
                 if starts is None:
                     starts = {s.start for s in doc.sentences_of(unit)}
-                if is_name(unit.text[match.start : match.end], match.start in starts):
+                around = unit.text[max(0, match.start - 80) : match.start]
+                after = unit.text[match.end : match.end + 80]
+                if is_name(words, match.start in starts, before=around, after=after):
                     continue
             link = unit.link_at(match.start)
-            glossary = link is not None and doc.is_glossary_link(link.href)
+            glossary = link is not None and doc.is_definition_link(link.href, term.term, words)
             use = _Use(unit, match.start, match.end, link, glossary)
-            if term not in first:
-                first[term] = use
-            elif glossary and term not in linked_later and not first[term].glossary:
-                linked_later[term] = use
-    for term, use in first.items():
-        if not use.glossary:
-            _report(doc, report, term, use, linked_later.get(term))
+            if term not in uses:
+                if explained.explaining(unit, match.start, match.end):
+                    # Words that explain another term are plain words in that place.
+                    uses[term] = []
+                    continue
+                uses[term] = [use]
+            elif uses[term]:
+                uses[term].append(use)
+                if glossary and term not in linked_later and not uses[term][0].glossary:
+                    linked_later[term] = use
+    link_only = doc.config.jargon_policy == "link"
+    for term, found in uses.items():
+        if not found or found[0].glossary:
+            continue
+        how = explained.first_use_explained([(u.unit, u.start, u.end) for u in found])
+        if how and not link_only:
+            continue
+        _report(doc, report, term, found[0], linked_later.get(term), bool(how))
 
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def _report(doc: Document, report: Report, term: Term, use: _Use, later: _Use | None) -> None:
+def _report(
+    doc: Document, report: Report, term: Term, use: _Use, later: _Use | None, explained: bool
+) -> None:
     unit = use.unit
     span = unit.span(use.start, use.end)
     # A term split by a line break or a comment is quoted as one line.
@@ -126,7 +152,11 @@ def _report(doc: Document, report: Report, term: Term, use: _Use, later: _Use | 
         suggestions.append(f"Link '{shown}' to its glossary entry here, at its first use.")
     if term.plain:
         suggestions.append(f"Or say it plainly: '{term.plain}'.")
-    report(span, f"'{shown}' is jargon and its first use has no glossary link.", suggestions, fix)
+    if explained:
+        message = f"'{shown}' is explained here, but this site asks for a glossary link too."
+    else:
+        message = f"'{shown}' is jargon and its first use has no glossary link."
+    report(span, message, suggestions, fix)
 
 
 def _written_url(doc: Document, link: Link) -> str:

@@ -45,7 +45,7 @@ from linter.frequency import built_from_common_words, frequencies
 from linter.names import is_name
 from linter.options import Option
 from linter.packs import load_pack
-from linter.prose import HEADING, LABEL
+from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
 
 CODE = "PL102"
@@ -67,6 +67,14 @@ HIGHLIGHT = "unfamiliar"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_LETTERS = 4
 _ADVICE = "Use a more common word, or explain it the first time, or link it to the glossary."
+
+
+_AFTER_NUMBER = re.compile(r"\d\s*/?\s*\Z")
+
+
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(u.lower() for u in load_pack("abbreviations.yaml")["units"])
 
 
 @cache
@@ -102,7 +110,9 @@ def check(doc: Document, report: Report) -> None:
     threshold = doc.config.option("unfamiliar-threshold")
     table = frequencies()
     allowed = {a.lower() for a in doc.settings.allow}
-    seen: set[str] = set()
+    explained = doc.explanations
+    # Each rare word's uses, in order: the first is reported unless it is explained.
+    uses: dict[str, list[tuple[Unit, int, int]]] = {}
     for unit in doc.units:
         if unit.kind in (HEADING, LABEL):
             continue
@@ -115,13 +125,23 @@ def check(doc: Document, report: Report) -> None:
             lower = word.lower().replace("’", "'")
             zipf = table.get(lower, 0.0)
             # Most words are common: that test comes first, as it is the cheapest.
-            if zipf >= threshold or lower in seen or lower in allowed:
+            if zipf >= threshold or lower in allowed:
+                continue
+            if lower in uses:
+                if uses[lower]:
+                    uses[lower].append((unit, m.start(), m.end()))
                 continue
             if built_from_common_words(lower, table, threshold):
                 continue
+            if lower in _units() and _AFTER_NUMBER.search(unit.text, 0, m.start()):
+                # '140 mmHg': a unit after a number is read as one.
+                continue
             if jargon is None:
                 jargon = {i for j in doc.jargon_in(unit) for i in range(j.start, j.end)}
-            if m.start() in jargon or unit.link_at(m.start()) is not None:
+            if m.start() in jargon:
+                continue
+            link = unit.link_at(m.start())
+            if link is not None and doc.is_definition_link(link.href, word):
                 continue
             # A capital inside a sentence marks a name; at the start, an unknown word is too.
             if word[0].isupper():
@@ -131,14 +151,30 @@ def check(doc: Document, report: Report) -> None:
                         if unit.is_prose_sentences
                         else {0}
                     )
-                if is_name(word, m.start() in starts, known_word=zipf > 0.0):
+                before = unit.text[max(0, m.start() - 80) : m.start()]
+                after = unit.text[m.end() : m.end() + 80]
+                if is_name(word, m.start() in starts, zipf > 0.0, before, after):
                     continue
-            seen.add(lower)
-            reason = how_rare(zipf)
-            part = word_part(word)
-            why = f"{reason}, and {part}" if part else reason
-            report(
-                unit.span(m.start(), m.end()),
-                f"'{word}' may be unfamiliar to readers: {why}.",
-                [_ADVICE],
-            )
+            if explained.explaining(unit, m.start(), m.end()):
+                # The words of an explanation are plain words in that place.
+                uses[lower] = []
+                continue
+            uses[lower] = [(unit, m.start(), m.end())]
+    link_only = doc.config.jargon_policy == "link"
+    for found in uses.values():
+        if not found:
+            continue
+        how = explained.first_use_explained(found)
+        if how and not link_only:
+            continue
+        unit, start, end = found[0]
+        word = unit.text[start:end]
+        zipf = table.get(word.lower().replace("’", "'"), 0.0)
+        reason = how_rare(zipf)
+        part = word_part(word)
+        why = f"{reason}, and {part}" if part else reason
+        if how:
+            message = f"'{word}' is explained here, but this site asks for a glossary link too."
+        else:
+            message = f"'{word}' may be unfamiliar to readers: {why}."
+        report(unit.span(start, end), message, [_ADVICE])

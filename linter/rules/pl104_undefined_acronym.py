@@ -34,11 +34,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from linter.document import Document
+from linter.frequency import frequencies
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
+from linter.terms import acronyms_in
 
 CODE = "PL104"
 NAME = "undefined-acronym"
@@ -47,30 +50,70 @@ SUMMARY = "Acronym used before it is spelled out"
 TAGS = ("jargon", "acronyms")
 HIGHLIGHT = "acronym"
 
-# Two or more capitals (digits allowed after the first letter), with an optional
-# plural s, standing alone: not part of a code such as CC-4047-MM-007.
-_ACRONYM = re.compile(r"(?<![\w\-/.])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(s?)(?![\w\-/]|\.\w)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _SMALL = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "at", "by"}
 
 
 @cache
-def _known() -> frozenset[str]:
-    return frozenset(a.upper() for a in load_pack("acronyms.yaml")["known"])
+def _pack() -> dict[str, Any]:
+    return load_pack("acronyms.yaml")  # type: ignore[no-any-return]
 
 
-def _initials(words: list[str]) -> str:
-    out = []
-    for w in words:
-        for part in re.split(r"[-‐]", w):
-            if part and part.lower() not in _SMALL:
-                out.append(part[0].upper())
-    return "".join(out)
+def _known(locale: str | None) -> frozenset[str]:
+    """Everyday acronyms, with those of the article's country."""
+    pack = _pack()
+    known = {a.upper() for a in pack["known"]}
+    if locale:
+        tag = locale.replace("_", "-").lower()
+        for name, items in (pack.get("by-locale") or {}).items():
+            name = str(name).lower()
+            if tag == name or tag.startswith(name + "-"):
+                known.update(str(a).upper() for a in items)
+    return frozenset(known)
+
+
+def _emphasis(word: str) -> bool:
+    """'NOT', 'NEVER', 'NOW': a common word in capitals stresses it."""
+    return frequencies().get(word.lower(), 0.0) >= float(_pack()["emphasis-zipf"])
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the words spell the acronym: each word gives its first letter and may give
+    more from inside it, in order ('Centers for Disease Control and Prevention' spells
+    CDC with a word left over, 'nonsteroidal anti-inflammatory drugs' NSAID,
+    'dual-energy X-ray absorptiometry' DXA)."""
+    parts = [p for w in words for p in re.split(r"[-‐/]", w) if p and p.lower() not in _SMALL]
+    want = "".join(c for c in acronym if c.isupper()) or acronym.upper()
+    if not parts or len(parts) > len(want) + 3 or parts[0][0].upper() != want[0]:
+        return False
+    # reach[j]: the acronym's first j letters can be spelled by the words so far.
+    reach = {0}
+    for part in parts:
+        upper = part.upper()
+        nxt: set[int] = set()
+        for j in reach:
+            if j < len(want) and upper[0] == want[j]:
+                # This word's letters: its initial, then any of its later letters in order.
+                k, i = j + 1, 1
+                nxt.add(k)
+                while k < len(want) and i < len(upper):
+                    if upper[i] == want[k]:
+                        k += 1
+                        nxt.add(k)
+                    i += 1
+            elif j == len(want):
+                nxt.add(j)  # a word or two left over at the end
+        reach = nxt
+        if not reach:
+            return False
+    return len(want) in reach
 
 
 # How far around an acronym its spelled-out form is looked for, in characters: enough
 # for the longest name, and it keeps a paragraph of thousands of acronyms linear.
 _WINDOW = 400
+_OR_BEFORE = re.compile(r",?\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|called)\s*\Z")
+_WORDS = re.compile(r"[^\W\d_][\w\-‐’']*")
 
 
 def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
@@ -79,42 +122,68 @@ def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
     before = text[max(0, start - _WINDOW) : start].rstrip()
     after = text[end : end + _WINDOW]
     if before.endswith("(") and after.lstrip().startswith((")", ",", ";")):
-        words = re.findall(r"[^\W\d_][\w\-‐’']*", before[:-1])
-        # The spelled-out words come right before the bracket; allow a few extra words.
-        for size in range(len(acronym), min(len(words), len(acronym) + 4) + 1):
-            initials = _initials(words[-size:])
-            if initials.endswith(acronym) or initials == acronym:
+        words = _WORDS.findall(before[:-1])
+        # The spelled-out words come right before the bracket, with a few extra words.
+        for size in range(1, min(len(words), len(acronym) + 4) + 1):
+            if _spells(words[-size:], acronym):
                 return True
         return False
+    # 'postherpetic neuralgia, or PHN', 'the DASH diet, also called ...' spelled out first.
+    lead = _OR_BEFORE.search(before)
+    if lead is not None:
+        words = _WORDS.findall(before[: lead.start()])
+        for size in range(1, min(len(words), len(acronym) + 4) + 1):
+            if _spells(words[-size:], acronym):
+                return True
     if after.lstrip().startswith("("):
         close = after.find(")")
-        inside = re.findall(r"[^\W\d_][\w\-‐’']*", after[: close if close > 0 else len(after)])
-        return _initials(inside).startswith(acronym)
+        inside = _WORDS.findall(after[: close if close > 0 else len(after)])
+        return _spells(inside, acronym)
     return False
 
 
 def check(doc: Document, report: Report) -> None:
-    allowed = _known() | {a.upper() for a in doc.settings.allow} | set(doc.config.acronyms)
+    allowed = _known(doc.locale) | {a.upper() for a in doc.settings.allow}
+    allowed |= set(doc.config.acronyms)
+    explained = doc.explanations
+    link_only = doc.config.jargon_policy == "link"
     defined: set[str] = set()
-    first_bad: dict[str, tuple[Unit, int, int]] = {}
+    uses: dict[str, list[tuple[Unit, int, int]]] = {}
     defined_at: dict[str, int] = {}
     for unit in doc.units:
         if unit.kind in (HEADING, LABEL):
             continue
-        for m in _ACRONYM.finditer(unit.text):
+        for m in acronyms_in(unit.text):
             acronym = m.group(1)
-            if acronym in allowed or _ROMAN.match(acronym) or acronym in defined:
+            if acronym.upper() in allowed or _ROMAN.match(acronym) or acronym in defined:
                 continue
-            link = unit.link_at(m.start())
-            if (link is not None and doc.is_glossary_link(link.href)) or _is_definition(
-                unit, m.start(), m.end(), acronym
-            ):
+            if acronym.isupper() and _emphasis(acronym):
+                continue
+            start, end = m.span(1)
+            link = unit.link_at(start)
+            spelled = _is_definition(unit, m.start(), m.end(), acronym)
+            if (link is not None and doc.is_definition_link(link.href, acronym)) or spelled:
                 defined.add(acronym)
-                if acronym in first_bad:
+                if uses.get(acronym):
                     defined_at[acronym] = doc.source.position(unit.offset(m.start()))[0]
                 continue
-            first_bad.setdefault(acronym, (unit, m.start(), m.end()))
-    for acronym, (unit, start, end) in first_bad.items():
+            if acronym in uses:
+                uses[acronym].append((unit, start, end))
+            elif explained.explaining(unit, start, end):
+                # An acronym inside another term's explanation is one of its plain words.
+                defined.add(acronym)
+            else:
+                uses[acronym] = [(unit, start, end)]
+    for acronym, found in uses.items():
+        if not found:
+            continue
+        how = explained.first_use_explained(found)
+        if how and not link_only and acronym not in defined_at:
+            continue
+        unit, start, end = found[0]
+        # A plural 's' is part of what is shown: 'AEs'.
+        if unit.text[end : end + 1] == "s" and not unit.text[end + 1 : end + 2].isalnum():
+            end += 1
         if acronym in defined_at:
             hint = (
                 f"It is spelled out on line {defined_at[acronym]}: do that here, at its first use."

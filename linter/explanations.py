@@ -1,0 +1,388 @@
+"""Terms explained where they are used: 'Neutropenia, a low white cell count, ...',
+'swollen ankles (oedema)', 'This is called insulin resistance', a definition list, a
+footnote, a table row that says what a word means.
+
+The patterns are data (`rules/explanations.yaml`, and a site's own files named with
+`explanations:`). For each unit of prose the candidate terms (jargon, rare words and
+acronyms) are tried against them once; the rules then ask whether a use is explained
+and whether words are part of an explanation, which they never flag."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from linter.packs import packs_dir
+from linter.prose import DEF_DETAILS, DEF_TERM, FOOTNOTE, TABLE_CELL, TABLE_HEADER, Unit
+from linter.sentences import Sentence
+from linter.yamlfile import YamlProblem, load_yaml
+
+# How far around a term its explanation is looked for, in characters: more than the
+# longest plain explanation, and it keeps a paragraph-long sentence linear.
+_WINDOW = 300
+_PIECE = re.compile(r"\{([a-z][a-z-]*)\}")
+# The term opens its sentence, or ends the phrase that does: 'Otitis media with effusion
+# happens when ...', 'The glands of the endocrine system make ...'.
+_SUBJECT = re.compile(
+    r"^[\s\W]*(?:(?:a|an|the|your|this|these|that|those|our|their|his|her|my|some)\s+)?"
+    r"(?:(?:[\w’'-]+\s+){1,3}(?:of|with|in|for)\s+(?:(?:a|an|the|your)\s+)?)?"
+    r"[\s\"“‘']*$",
+    re.IGNORECASE,
+)
+_OR_GAP = re.compile(r"\s*,\s*(?:or\s+)?\(?\Z")
+_JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
+_POINTER = re.compile(r"^[\s\W]*(?:this|it|these|that|they)\s*$", re.IGNORECASE)
+# The rest of a bracketed name after the term: 'acute otitis media)'.
+_CLOSES = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*\)")
+_CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[-–—]\s|\b(?:and|but|so|when|if|because)\s", re.I)
+
+
+def _sentence_at(sentences: list[Sentence], i: int) -> int | None:
+    """The index of the sentence holding text offset i (sentences are in order)."""
+    k = bisect.bisect_right(sentences, i, key=lambda s: s.start) - 1
+    if k >= 0 and i < sentences[k].end:
+        return k
+    return None
+
+
+class ExplanationError(Exception):
+    """A patterns file that cannot be used: the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    after: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    subject: bool = False
+    closes: bool = False
+    # What must also follow the term in its sentence, for a 'before' pattern.
+    then: re.Pattern[str] | None = None
+    # What must not come before the term in its sentence.
+    not_before: re.Pattern[str] | None = None
+    # The words before the match must point back ('This is ...'): the sentence before
+    # explains.
+    pointer: bool = False
+
+
+@dataclass(frozen=True)
+class Patterns:
+    patterns: tuple[Pattern, ...]
+    reject: re.Pattern[str] | None
+    # A sentence that explains the last term of the sentence before it.
+    next_sentence: re.Pattern[str] | None = None
+
+
+def _compile(text: str, pieces: dict[str, str], where: str) -> re.Pattern[str]:
+    def piece(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in pieces:
+            raise ExplanationError(f"{where}: there is no piece called {{{name}}}")
+        return pieces[name]
+
+    try:
+        return re.compile(_PIECE.sub(piece, text))
+    except re.error as exc:
+        raise ExplanationError(f"{where}: the pattern cannot be read ({exc})") from None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExplanationError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    except YamlProblem as problem:
+        line = f":{problem.line}" if problem.line is not None else ""
+        raise ExplanationError(f"{path}{line}: {problem.message}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+        raise ExplanationError(f"{path}: it needs a 'patterns:' list")
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_patterns(extra: tuple[Path, ...] = ()) -> Patterns:
+    """The shipped patterns and a site's own, which may use the shipped pieces."""
+    shipped = _read(packs_dir() / "explanations.yaml")
+    pieces: dict[str, str] = dict(shipped.get("pieces") or {})
+    reject_parts = [shipped["not-explanations"]] if shipped.get("not-explanations") else []
+    found: list[Pattern] = []
+    for path, data in [(packs_dir() / "explanations.yaml", shipped)] + [
+        (p, _read(p)) for p in extra
+    ]:
+        pieces.update({str(k): str(v) for k, v in (data.get("pieces") or {}).items()})
+        if data is not shipped and data.get("not-explanations"):
+            reject_parts.append(str(data["not-explanations"]))
+        for number, item in enumerate(data["patterns"], 1):
+            where = f"{path}: pattern {number}"
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                raise ExplanationError(f"{where} needs a 'name'")
+            if ("after" in item) == ("before" in item):
+                raise ExplanationError(f"{where} ({item['name']}) needs 'after' or 'before'")
+            after = _compile(str(item["after"]), pieces, where) if "after" in item else None
+            before = (
+                _compile(f"(?:{item['before']})\\Z", pieces, where) if "before" in item else None
+            )
+            then = _compile(str(item["then"]), pieces, where) if "then" in item else None
+            not_before = (
+                _compile(str(item["not-before"]), pieces, where) if "not-before" in item else None
+            )
+            found.append(
+                Pattern(
+                    item["name"],
+                    after,
+                    before,
+                    bool(item.get("subject")),
+                    bool(item.get("closes")),
+                    then,
+                    not_before,
+                    bool(item.get("pointer")),
+                )
+            )
+    reject = re.compile("|".join(f"(?:{r})" for r in reject_parts), re.I) if reject_parts else None
+    nxt = shipped.get("next-sentence")
+    following = _compile(str(nxt), pieces, "next-sentence") if nxt else None
+    return Patterns(tuple(found), reject, following)
+
+
+@dataclass
+class _UnitFacts:
+    # Term uses explained in place, by (start, end), with the pattern that did it.
+    explained: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Ranges of unit text that explain something.
+    explaining: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Explanations:
+    """What the article explains in place, worked out once per unit on first use."""
+
+    units: list[Unit]
+    sentences_of: Callable[[Unit], list[Sentence]]
+    # A unit's candidate terms: (start, end) of every jargon match, rare word and acronym.
+    candidates: Callable[[Unit], Sequence[tuple[int, int]]]
+    patterns: Patterns
+    _facts: dict[int, _UnitFacts] = field(default_factory=dict, repr=False)
+    _index: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {id(u): i for i, u in enumerate(self.units)}
+
+    def how(self, unit: Unit, start: int, end: int) -> str | None:
+        """The pattern that explains this use of a term, if one does."""
+        return self._of(unit).explained.get((start, end))
+
+    def explaining(self, unit: Unit, start: int, end: int) -> bool:
+        """Whether the words [start, end) are (part of) an explanation of another term."""
+        return any(s <= start and end <= e for s, e in self._of(unit).explaining)
+
+    def first_use_explained(self, uses: Sequence[tuple[Unit, int, int]]) -> str | None:
+        """Whether a term's first use is explained: there, or by a use of the same term in
+        the same sentence or the one after it (or, at a unit's end, the next unit)."""
+        if not uses:
+            return None
+        unit, start, end = uses[0]
+        found = self.how(unit, start, end)
+        if found:
+            return found
+        sentences = self.sentences_of(unit)
+        here = _sentence_at(sentences, start)
+        last_unit = self._index.get(id(unit), -1)
+        if unit.kind in (TABLE_CELL, TABLE_HEADER):
+            # A table is explained by the sentence right after it, as a list is.
+            while last_unit + 1 < len(self.units) and self.units[last_unit + 1].kind in (
+                TABLE_CELL,
+                TABLE_HEADER,
+            ):
+                last_unit += 1
+        for other, s, e in uses[1:]:
+            if other is unit and here is not None:
+                at = _sentence_at(sentences, s)
+                if at is None or at > here + 1:
+                    return None
+            elif other is not unit or here is None:
+                # The next unit counts only when the first use ends its own unit.
+                if here is not None and here < len(sentences) - 1:
+                    return None
+                if self._index.get(id(other), -1) != last_unit + 1:
+                    return None
+                if (_sentence_at(self.sentences_of(other), s) or 0) > 0:
+                    return None
+            how = self.how(other, s, e)
+            if how:
+                return how
+        return None
+
+    def _of(self, unit: Unit) -> _UnitFacts:
+        key = id(unit)
+        facts = self._facts.get(key)
+        if facts is None:
+            facts = self._work_out(unit)
+            self._facts[key] = facts
+        return facts
+
+    def _work_out(self, unit: Unit) -> _UnitFacts:
+        facts = _UnitFacts()
+        text = unit.text
+        if unit.kind in (DEF_DETAILS, FOOTNOTE):
+            # A definition or a footnote is there to explain.
+            facts.explaining.append((0, len(text)))
+        structural = self._structural(unit)
+        if structural is not None:
+            for span in self.candidates(unit):
+                facts.explained[span] = structural
+            return facts
+        sentences = self.sentences_of(unit) or []
+        terms = set(self.candidates(unit))
+        for start, end in self.candidates(unit):
+            k = _sentence_at(sentences, start)
+            sentence = sentences[k] if k is not None else None
+            low = max(sentence.start if sentence else 0, start - _WINDOW)
+            high = min(sentence.end if sentence else len(text), end + _WINDOW)
+            for pattern in self.patterns.patterns:
+                got = self._try(pattern, text, start, end, low, high)
+                if got is None:
+                    continue
+                s, e = got
+                if (s, e) in terms:
+                    # 'Prolia (denosumab)': one hard word beside another explains neither.
+                    continue
+                pointing = pattern.before is not None and not text[s:e].strip(" \"“‘'")
+                if pointing and k is not None and k > 0:
+                    # 'This is called X': the sentence before explains.
+                    s, e = sentences[k - 1].start, sentences[k - 1].end
+                facts.explained[(start, end)] = pattern.name
+                # The words before an acronym may be what it stands for, which is not an
+                # explanation of them: they can still be jargon.
+                if not (pattern.before is not None and text[start:end].isupper()):
+                    facts.explaining.append((s, e))
+                break
+        self._next_sentence(unit, sentences, facts)
+        # A footnote right after a term explains it: 'hyperkalaemia[^1]'.
+        for at in unit.footnote_marks:
+            for start, end in self.candidates(unit):
+                if end <= at and not text[end:at].strip():
+                    facts.explained.setdefault((start, end), "footnote")
+        return facts
+
+    def _next_sentence(self, unit: Unit, sentences: list[Sentence], facts: _UnitFacts) -> None:
+        """'... may call it hyperuricemia. That means ...': the last term of a sentence is
+        explained by a next sentence that points back to it."""
+        following = self.patterns.next_sentence
+        if following is None or not sentences:
+            return
+        spans = list(self.candidates(unit))
+        j = 0
+        for k, sentence in enumerate(sentences):
+            # This sentence's candidates (spans are in order, so each is seen once).
+            here: list[tuple[int, int]] = []
+            while j < len(spans) and spans[j][0] < sentence.end:
+                if spans[j][0] >= sentence.start:
+                    here.append(spans[j])
+                j += 1
+            if not here:
+                continue
+            if k + 1 < len(sentences):
+                after = sentences[k + 1]
+                if not following.match(unit.text, after.start, after.end):
+                    continue
+                facts.explaining.append((after.start, after.end))
+            else:
+                nxt = self._after(unit)
+                first = self.sentences_of(nxt) if nxt is not None else []
+                if nxt is None or not first:
+                    continue
+                if not following.match(nxt.text, first[0].start, first[0].end):
+                    continue
+            # 'postherpetic neuralgia, or PHN. This is ...': the name and its short form.
+            named = [here[-1]]
+            for c in reversed(here[:-1]):
+                gap = unit.text[c[1] : named[-1][0]]
+                if len(gap) > 12 or ("," in gap and not _OR_GAP.match(gap)):
+                    break
+                named.append(c)
+            for c in named:
+                facts.explained.setdefault(c, "next-sentence")
+
+    def _after(self, unit: Unit) -> Unit | None:
+        k = self._index.get(id(unit), -1)
+        if 0 <= k < len(self.units) - 1:
+            return self.units[k + 1]
+        return None
+
+    def _structural(self, unit: Unit) -> str | None:
+        """Definition-list terms and the first cell of a two-column table row are
+        explained by what sits beside them."""
+        if unit.kind == DEF_TERM:
+            return "definition-list"
+        if unit.kind == TABLE_CELL and unit.column == 1:
+            k = self._index.get(id(unit), -1)
+            nxt = self.units[k + 1] if 0 <= k < len(self.units) - 1 else None
+            if nxt is not None and nxt.kind == TABLE_CELL and nxt.column == 2:
+                return "table-row"
+        return None
+
+    def _try(
+        self, pattern: Pattern, text: str, start: int, end: int, low: int, high: int
+    ) -> tuple[int, int] | None:
+        if pattern.subject:
+            # The subject of its sentence, or of a clause joined to it ('..., and the
+            # urethra is the short tube ...').
+            lead = text[low:start]
+            joins = list(_JOIN.finditer(lead))
+            if joins:
+                lead = lead[joins[-1].end() :]
+            if not _SUBJECT.match(lead):
+                return None
+        if pattern.not_before is not None and pattern.not_before.search(text[low:start]):
+            return None
+        if pattern.after is not None:
+            m = pattern.after.match(text, end, high)
+            if m is None:
+                return None
+            if "explanation" in m.re.groupindex and m.group("explanation") is not None:
+                s, e = m.span("explanation")
+            else:
+                s, e = m.end(), m.end()
+            if self._rejected(text[s:e]):
+                return None
+            return s, e
+        assert pattern.before is not None
+        window = text[low:start]
+        m = pattern.before.search(window)
+        if m is None:
+            return None
+        if pattern.closes and not _CLOSES.match(text, end, high):
+            return None
+        if pattern.then is not None and not pattern.then.match(text, end, high):
+            return None
+        if "explanation" in m.re.groupindex and m.group("explanation") is not None:
+            s, e = low + m.start("explanation"), low + m.end("explanation")
+        else:
+            # The words before the match, back to the start of their clause.
+            head = window[: m.start()]
+            cut = 0
+            for b in _CLAUSE_BREAK.finditer(head):
+                if b.end() < len(head.rstrip()):
+                    cut = b.end()
+            s, e = low + cut, low + m.start()
+            if pattern.pointer:
+                if not _POINTER.match(text[s:e]):
+                    return None
+                return low, low
+            if not re.search(r"[^\W\d_]", text[s:e]):
+                return None
+            if _POINTER.match(text[s:e]):
+                s = e = low
+        return s, e
+
+    def _rejected(self, explanation: str) -> bool:
+        words = explanation.strip(" \"“‘'")
+        return self.patterns.reject is not None and bool(self.patterns.reject.match(words))
+
+
+__all__ = ["ExplanationError", "Explanations", "Pattern", "Patterns", "load_patterns"]

@@ -1,0 +1,144 @@
+"""Terms explained where they are used (rules/explanations.yaml): every shipped pattern's
+example is not flagged and its near miss is, through the real CLI; definition lists,
+footnotes, definition links, the link policy and a site's own patterns."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT as REPO
+from conftest import run_cli
+
+HEAD = "---\naudienceLevel: patient\n---\n\n# About your care\n\n"
+RULES = "PL101,PL102,PL104"
+PATTERNS = yaml.safe_load((REPO / "rules" / "explanations.yaml").read_text(encoding="utf-8"))[
+    "patterns"
+]
+
+
+def findings(folder: Path, rules: str = RULES) -> dict[str, list[str]]:
+    proc = run_cli("check", "--no-cache", "--select", rules, ".", cwd=folder)
+    assert proc.returncode in (0, 1), proc.stderr
+    out: dict[str, list[str]] = {}
+    for line in proc.stdout.splitlines():
+        m = re.match(r"(?:\./)?([^:]+):\d+:\d+: (PL\d+) '([^']*)'", line)
+        if m:
+            out.setdefault(m.group(1), []).append(m.group(3))
+    return out
+
+
+def test_every_pattern_has_an_example_a_near_miss_and_a_reason() -> None:
+    for p in PATTERNS:
+        assert p.get("example") and p.get("near-miss") and p.get("why"), p["name"]
+
+
+def test_each_example_is_explained_and_each_near_miss_is_not(tmp_path: Path) -> None:
+    # One run over all of them: each sentence in a file of its own.
+    for p in PATTERNS:
+        (tmp_path / f"{p['name']}-example.md").write_text(HEAD + p["example"] + "\n")
+        (tmp_path / f"{p['name']}-near.md").write_text(HEAD + p["near-miss"] + "\n")
+    found = findings(tmp_path)
+    wrong = [p["name"] for p in PATTERNS if f"{p['name']}-example.md" in found]
+    missed = [p["name"] for p in PATTERNS if f"{p['name']}-near.md" not in found]
+    assert not wrong, {n: found[f"{n}-example.md"] for n in wrong}
+    assert not missed, missed
+
+
+def test_the_words_of_an_explanation_are_never_flagged(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        HEAD + "Neutropenia, a low white cell count, makes infections more likely.\n"
+    )
+    (tmp_path / "b.md").write_text(HEAD + "You may have a low white cell count.\n")
+    found = findings(tmp_path)
+    assert "a.md" not in found
+    # The same words outside an explanation are jargon.
+    assert found["b.md"] == ["white cell count"]
+
+
+def test_definition_lists_and_footnotes_define(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        HEAD + "Words you may hear:\n\nNeutropenia\n: Too few of the white cells that fight "
+        "germs.\n\nYou may need a stent[^1] later.\n\n[^1]: A small tube that holds a blood "
+        "vessel open.\n\nYou may get mucositis.\n"
+    )
+    assert findings(tmp_path) == {"a.md": ["mucositis"]}
+
+
+def test_links_to_a_page_about_the_term_count_as_definitions(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        HEAD + "Take [pomalidomide](/about-cancer/treatment/drugs/pomalidomide) daily. Ask "
+        "about [anemia](#anemia), [neutropenia](../glossary.md#neutropenia) and "
+        "[mucositis](/services/mouth-care).\n"
+    )
+    # A link to some other page does not explain the word.
+    assert findings(tmp_path) == {"a.md": ["mucositis"]}
+
+
+def test_link_policy_wants_links_even_for_explained_terms(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(HEAD + "Your ankles may swell (oedema).\n")
+    assert findings(tmp_path) == {}
+    (tmp_path / ".plainlint.yaml").write_text("jargon-policy: link\n")
+    proc = run_cli("check", "--no-cache", "--select", RULES, "a.md", cwd=tmp_path)
+    assert "'oedema' is explained here, but this site asks for a glossary link too." in proc.stdout
+    (tmp_path / ".plainlint.yaml").write_text("jargon-policy: sometimes\n")
+    bad = run_cli("check", "--no-cache", "a.md", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert "'jargon-policy' must be one of 'link-or-explain', 'link'" in bad.stderr
+
+
+def test_a_site_adds_its_own_pattern(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(HEAD + "Mucositis (in plain words: a sore mouth) can hurt.\n")
+    (tmp_path / "b.md").write_text(HEAD + "Mucositis => a sore mouth.\n")
+    assert set(findings(tmp_path)) == {"b.md"}
+    (tmp_path / "ours.yaml").write_text(
+        "patterns:\n  - name: arrow\n    after: '\\s*=>\\s*(?P<explanation>{det}\\s.+)'\n"
+    )
+    (tmp_path / ".plainlint.yaml").write_text("explanations: [ours.yaml]\n")
+    assert findings(tmp_path) == {}
+
+
+def test_a_broken_pattern_file_names_the_file_and_the_problem(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(HEAD + "Hello.\n")
+    (tmp_path / "ours.yaml").write_text("patterns:\n  - name: bad\n    after: '(unclosed'\n")
+    (tmp_path / ".plainlint.yaml").write_text("explanations: [ours.yaml]\n")
+    proc = run_cli("check", "--no-cache", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "ours.yaml: pattern 1: the pattern cannot be read" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Do NOT stop, and call RIGHT AWAY.", []),
+        ("Your GP can help.", ["GP"]),
+        ("Ask for a FeNO test.", ["FeNO"]),
+        ("Nonsteroidal anti-inflammatory drugs (NSAIDs) ease pain.", []),
+        ("Postherpetic neuralgia, or PHN, is nerve pain.", []),
+        ("Centers for Disease Control and Prevention (CDC) advice.", []),
+    ],
+)
+def test_acronyms(tmp_path: Path, text: str, flagged: list[str]) -> None:
+    (tmp_path / "a.md").write_text(HEAD + text + "\n")
+    got = [c for c in findings(tmp_path, "PL104").get("a.md", [])]
+    assert got == flagged
+    if flagged == ["GP"]:
+        (tmp_path / "a.md").write_text(
+            HEAD.replace("patient\n", "patient\nlanguage: en-GB\n") + text
+        )
+        assert findings(tmp_path, "PL104") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Hypolito Ramirez, MD, will see you.",
+        "Ask Professor Nkechi Obiageli about it.",
+    ],
+)
+def test_names_with_titles_are_not_rare_words(tmp_path: Path, text: str) -> None:
+    (tmp_path / "a.md").write_text(HEAD + text + "\n")
+    assert findings(tmp_path) == {}
