@@ -145,6 +145,11 @@ FAMILIES: list[Family] = [
     Family("report-marks", _paragraph("We utilize the XQZ regimen. "), _sizes(6000), "report"),
     Family("links", _paragraph("See [the page](/a/b) now. "), _sizes(6000)),
     Family(
+        "footnote-marks",
+        lambda n: HEAD + "Ask about neutropenia[^1] now. " * n + "\n\n[^1]: Too few cells.\n",
+        _sizes(3000),
+    ),
+    Family(
         "table-cells",
         lambda n: HEAD + "| a | b |\n| - | - |\n" + "| prognosis | x |\n" * n,
         _sizes(3000),

@@ -155,6 +155,23 @@ class _UnitFacts:
     explained: dict[tuple[int, int], str] = field(default_factory=dict)
     # Ranges of unit text that explain something.
     explaining: list[tuple[int, int]] = field(default_factory=list)
+    # The ranges by start, and the furthest end among each range and those before it:
+    # a range holds [start, end) when one starting at or before start reaches end.
+    _starts: list[int] = field(default_factory=list)
+    _reach: list[int] = field(default_factory=list)
+
+    def index(self) -> None:
+        self.explaining.sort()
+        self._starts = [s for s, _ in self.explaining]
+        furthest = -1
+        self._reach = []
+        for _, e in self.explaining:
+            furthest = max(furthest, e)
+            self._reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self._starts, start) - 1
+        return k >= 0 and self._reach[k] >= end
 
 
 @dataclass
@@ -178,7 +195,7 @@ class Explanations:
 
     def explaining(self, unit: Unit, start: int, end: int) -> bool:
         """Whether the words [start, end) are (part of) an explanation of another term."""
-        return any(s <= start and end <= e for s, e in self._of(unit).explaining)
+        return self._of(unit).covers(start, end)
 
     def first_use_explained(self, uses: Sequence[tuple[Unit, int, int]]) -> str | None:
         """Whether a term's first use is explained: there, or by a use of the same term in
@@ -221,11 +238,12 @@ class Explanations:
         key = id(unit)
         facts = self._facts.get(key)
         if facts is None:
-            facts = self._work_out(unit)
+            facts = self._work_out(unit, list(self.candidates(unit)))
+            facts.index()
             self._facts[key] = facts
         return facts
 
-    def _work_out(self, unit: Unit) -> _UnitFacts:
+    def _work_out(self, unit: Unit, spans: list[tuple[int, int]]) -> _UnitFacts:
         facts = _UnitFacts()
         text = unit.text
         if unit.kind in (DEF_DETAILS, FOOTNOTE):
@@ -233,12 +251,12 @@ class Explanations:
             facts.explaining.append((0, len(text)))
         structural = self._structural(unit)
         if structural is not None:
-            for span in self.candidates(unit):
+            for span in spans:
                 facts.explained[span] = structural
             return facts
         sentences = self.sentences_of(unit) or []
-        terms = set(self.candidates(unit))
-        for start, end in self.candidates(unit):
+        terms = set(spans)
+        for start, end in spans:
             k = _sentence_at(sentences, start)
             sentence = sentences[k] if k is not None else None
             low = max(sentence.start if sentence else 0, start - _WINDOW)
@@ -261,21 +279,34 @@ class Explanations:
                 if not (pattern.before is not None and text[start:end].isupper()):
                     facts.explaining.append((s, e))
                 break
-        self._next_sentence(unit, sentences, facts)
+        self._next_sentence(unit, sentences, spans, facts)
         # A footnote right after a term explains it: 'hyperkalaemia[^1]'.
-        for at in unit.footnote_marks:
-            for start, end in self.candidates(unit):
-                if end <= at and not text[end:at].strip():
-                    facts.explained.setdefault((start, end), "footnote")
+        if unit.footnote_marks:
+            ending: dict[int, list[tuple[int, int]]] = {}
+            for span in spans:
+                ending.setdefault(span[1], []).append(span)
+            for at in unit.footnote_marks:
+                stop = at
+                while stop > 0 and text[stop - 1].isspace():
+                    stop -= 1
+                # Only spaces between the term's end and the mark.
+                for end in range(stop, at + 1):
+                    for span in ending.get(end, ()):
+                        facts.explained.setdefault(span, "footnote")
         return facts
 
-    def _next_sentence(self, unit: Unit, sentences: list[Sentence], facts: _UnitFacts) -> None:
+    def _next_sentence(
+        self,
+        unit: Unit,
+        sentences: list[Sentence],
+        spans: list[tuple[int, int]],
+        facts: _UnitFacts,
+    ) -> None:
         """'... may call it hyperuricemia. That means ...': the last term of a sentence is
         explained by a next sentence that points back to it."""
         following = self.patterns.next_sentence
         if following is None or not sentences:
             return
-        spans = list(self.candidates(unit))
         j = 0
         for k, sentence in enumerate(sentences):
             # This sentence's candidates (spans are in order, so each is seen once).
@@ -320,8 +351,7 @@ class Explanations:
         if unit.kind == DEF_TERM:
             return "definition-list"
         if unit.kind == TABLE_CELL and unit.column == 1:
-            k = self._index.get(id(unit), -1)
-            nxt = self.units[k + 1] if 0 <= k < len(self.units) - 1 else None
+            nxt = self._after(unit)
             if nxt is not None and nxt.kind == TABLE_CELL and nxt.column == 2:
                 return "table-row"
         return None

@@ -36,6 +36,7 @@ GUARDED = [
     "zq-words",
     "swaps",
     "report-marks",
+    "footnote-marks",
 ]
 
 
