@@ -127,7 +127,6 @@ class Document:
     prose: Prose
     settings: ArticleSettings = field(default_factory=ArticleSettings)
     _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
-    _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
 
     @property
     def path(self) -> str:
@@ -189,6 +188,11 @@ class Document:
         return Explanations(
             self.prose.units, self.sentences_of, candidates, load_patterns(self.config.explanations)
         )
+
+    @property
+    def wants_links(self) -> bool:
+        """The site's jargon policy asks for links even where a term is explained."""
+        return self.config.jargon_policy == "link"
 
     @property
     def locale(self) -> str | None:

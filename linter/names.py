@@ -6,9 +6,8 @@ after (MD, PhD) marks a person's name even where a sentence starts."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from linter.packs import load_pack
+from linter.terms import word_part
 
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Father|"
@@ -46,19 +45,4 @@ def is_name(
         return True
     # An unknown word opening a sentence is a name, unless it is built like a medical
     # word ('Phenazopyridine', 'Hyperuricemia').
-    return not known_word and not medical_shape(text)
-
-
-def medical_shape(word: str) -> bool:
-    """Whether a word ends or starts with a medical word part from rules/word-parts.yaml."""
-    suffixes, prefixes = _parts()
-    w = word.lower()
-    return any(w.endswith(p) and len(w) > len(p) + 2 for p in suffixes) or any(
-        w.startswith(p) and len(w) > len(p) + 3 for p in prefixes
-    )
-
-
-@cache
-def _parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = load_pack("word-parts.yaml")
-    return tuple(data["suffixes"]), tuple(data["prefixes"])
+    return not known_word and word_part(text) is None

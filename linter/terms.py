@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from linter.frequency import frequencies
+from linter.packs import load_pack
 
 # Two or more capitals (digits allowed after the first letter), with an optional
 # plural s, standing alone: not part of a code such as CC-4047-MM-007. Short forms in
@@ -35,3 +37,26 @@ def rare_words_in(text: str, threshold: float) -> Iterator[re.Match[str]]:
             continue
         if table.get(word.lower().replace("’", "'"), 0.0) < threshold:
             yield m
+
+
+@cache
+def _parts() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    data = load_pack("word-parts.yaml")
+    # Longest parts first, so 'cytosis' wins over 'osis'.
+    suffixes = sorted(data["suffixes"].items(), key=lambda p: -len(p[0]))
+    prefixes = sorted(data["prefixes"].items(), key=lambda p: -len(p[0]))
+    return tuple(suffixes), tuple(prefixes)
+
+
+def word_part(word: str) -> str | None:
+    """The medical word part a word is built with, and what it means ('-itis' means
+    swelling), from rules/word-parts.yaml."""
+    suffixes, prefixes = _parts()
+    w = word.lower()
+    for part, meaning in suffixes:
+        if w.endswith(part) and len(w) > len(part) + 2:
+            return f"'-{part}' means {meaning}"
+    for part, meaning in prefixes:
+        if w.startswith(part) and len(w) > len(part) + 3:
+            return f"'{part}-' means {meaning}"
+    return None

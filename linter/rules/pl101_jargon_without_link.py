@@ -112,7 +112,7 @@ def check(doc: Document, report: Report) -> None:
                 uses[term].append(use)
                 if glossary and term not in linked_later and not uses[term][0].glossary:
                     linked_later[term] = use
-    link_only = doc.config.jargon_policy == "link"
+    link_only = doc.wants_links
     for term, found in uses.items():
         if not found or found[0].glossary:
             continue

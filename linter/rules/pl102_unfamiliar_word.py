@@ -47,6 +47,7 @@ from linter.options import Option
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
+from linter.terms import rare_words_in, word_part
 
 CODE = "PL102"
 NAME = "unfamiliar-word"
@@ -64,8 +65,6 @@ OPTIONS = (
 )
 HIGHLIGHT = "unfamiliar"
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_MIN_LETTERS = 4
 _ADVICE = "Use a more common word, or explain it the first time, or link it to the glossary."
 
 
@@ -75,27 +74,6 @@ _AFTER_NUMBER = re.compile(r"\d\s*/?\s*\Z")
 @cache
 def _units() -> frozenset[str]:
     return frozenset(u.lower() for u in load_pack("abbreviations.yaml")["units"])
-
-
-@cache
-def _parts() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    data = load_pack("word-parts.yaml")
-    # Longest parts first, so 'cytosis' wins over 'osis'.
-    suffixes = sorted(data["suffixes"].items(), key=lambda p: -len(p[0]))
-    prefixes = sorted(data["prefixes"].items(), key=lambda p: -len(p[0]))
-    return tuple(suffixes), tuple(prefixes)
-
-
-def word_part(word: str) -> str | None:
-    suffixes, prefixes = _parts()
-    w = word.lower()
-    for part, meaning in suffixes:
-        if w.endswith(part) and len(w) > len(part) + 2:
-            return f"'-{part}' means {meaning}"
-    for part, meaning in prefixes:
-        if w.startswith(part) and len(w) > len(part) + 3:
-            return f"'{part}-' means {meaning}"
-    return None
 
 
 def how_rare(zipf: float) -> str:
@@ -118,14 +96,12 @@ def check(doc: Document, report: Report) -> None:
             continue
         jargon: set[int] | None = None
         starts: set[int] | None = None
-        for m in _WORD.finditer(unit.text):
+        # Most words are common: that test comes first, as it is the cheapest.
+        for m in rare_words_in(unit.text, threshold):
             word = m.group()
-            if len(word) < _MIN_LETTERS or word.isupper():
-                continue
             lower = word.lower().replace("’", "'")
             zipf = table.get(lower, 0.0)
-            # Most words are common: that test comes first, as it is the cheapest.
-            if zipf >= threshold or lower in allowed:
+            if lower in allowed:
                 continue
             if lower in uses:
                 if uses[lower]:
@@ -160,7 +136,7 @@ def check(doc: Document, report: Report) -> None:
                 uses[lower] = []
                 continue
             uses[lower] = [(unit, m.start(), m.end())]
-    link_only = doc.config.jargon_policy == "link"
+    link_only = doc.wants_links
     for found in uses.values():
         if not found:
             continue

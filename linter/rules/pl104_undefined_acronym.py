@@ -59,6 +59,7 @@ def _pack() -> dict[str, Any]:
     return load_pack("acronyms.yaml")  # type: ignore[no-any-return]
 
 
+@cache
 def _known(locale: str | None) -> frozenset[str]:
     """Everyday acronyms, with those of the article's country."""
     pack = _pack()
@@ -116,25 +117,25 @@ _OR_BEFORE = re.compile(r",?\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|
 _WORDS = re.compile(r"[^\W\d_][\w\-‐’']*")
 
 
+def _spelled_before(text: str, acronym: str) -> bool:
+    """Whether the words that end the text spell the acronym, with a few extra words."""
+    words = _WORDS.findall(text)
+    return any(
+        _spells(words[-size:], acronym) for size in range(1, min(len(words), len(acronym) + 4) + 1)
+    )
+
+
 def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
     """'Food and Drug Administration (FDA)' or 'FDA (Food and Drug Administration)'."""
     text = unit.text
     before = text[max(0, start - _WINDOW) : start].rstrip()
     after = text[end : end + _WINDOW]
     if before.endswith("(") and after.lstrip().startswith((")", ",", ";")):
-        words = _WORDS.findall(before[:-1])
-        # The spelled-out words come right before the bracket, with a few extra words.
-        for size in range(1, min(len(words), len(acronym) + 4) + 1):
-            if _spells(words[-size:], acronym):
-                return True
-        return False
+        return _spelled_before(before[:-1], acronym)
     # 'postherpetic neuralgia, or PHN', 'the DASH diet, also called ...' spelled out first.
     lead = _OR_BEFORE.search(before)
-    if lead is not None:
-        words = _WORDS.findall(before[: lead.start()])
-        for size in range(1, min(len(words), len(acronym) + 4) + 1):
-            if _spells(words[-size:], acronym):
-                return True
+    if lead is not None and _spelled_before(before[: lead.start()], acronym):
+        return True
     if after.lstrip().startswith("("):
         close = after.find(")")
         inside = _WORDS.findall(after[: close if close > 0 else len(after)])
@@ -146,7 +147,7 @@ def check(doc: Document, report: Report) -> None:
     allowed = _known(doc.locale) | {a.upper() for a in doc.settings.allow}
     allowed |= set(doc.config.acronyms)
     explained = doc.explanations
-    link_only = doc.config.jargon_policy == "link"
+    link_only = doc.wants_links
     defined: set[str] = set()
     uses: dict[str, list[tuple[Unit, int, int]]] = {}
     defined_at: dict[str, int] = {}
