@@ -31,14 +31,21 @@ _PIECE = re.compile(r"\{([a-z][a-z-]*)\}")
 _SUBJECT = re.compile(
     r"^[\s\W]*(?:(?:a|an|the|your|this|these|that|those|our|their|his|her|my|some)\s+)?"
     r"(?:(?:[\w’'-]+\s+){1,3}(?:of|with|in|for)\s+(?:(?:a|an|the|your)\s+)?)?"
+    # A short form or a name may come first: 'An HCV antibody test shows ...'.
+    r"(?-i:[A-Z][A-Z0-9-]+\s+)?"
     r"[\s\"“‘']*$",
     re.IGNORECASE,
+)
+# A clause that opens the sentence before its subject: 'If that test is positive, ...'.
+_FRONTED = re.compile(
+    r"^\W*(?:if|when|once|after|before|because|while|although|unless)\b[^,;]*,\s+", re.I
 )
 _OR_GAP = re.compile(r"\s*,\s*(?:or\s+)?\(?\Z")
 _JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
 _POINTER = re.compile(r"^[\s\W]*(?:this|it|these|that|they)\s*$", re.IGNORECASE)
 # The rest of a bracketed name after the term: 'acute otitis media)'.
 _CLOSES = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*\)")
+_CELL_WORD = re.compile(r"[^\W\d_]{3,}")
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[-–—]\s|\b(?:and|but|so|when|if|because)\s", re.I)
 
 
@@ -352,7 +359,13 @@ class Explanations:
             return "definition-list"
         if unit.kind == TABLE_CELL and unit.column == 1:
             nxt = self._after(unit)
-            if nxt is not None and nxt.kind == TABLE_CELL and nxt.column == 2:
+            # The cell beside says something in words, not only a number ('74 fL').
+            if (
+                nxt is not None
+                and nxt.kind == TABLE_CELL
+                and nxt.column == 2
+                and len(_CELL_WORD.findall(nxt.text)) >= 2
+            ):
                 return "table-row"
         return None
 
@@ -366,6 +379,9 @@ class Explanations:
             joins = list(_JOIN.finditer(lead))
             if joins:
                 lead = lead[joins[-1].end() :]
+            fronted = _FRONTED.match(lead)
+            if fronted:
+                lead = lead[fronted.end() :]
             if not _SUBJECT.match(lead):
                 return None
         if pattern.not_before is not None and pattern.not_before.search(text[low:start]):
@@ -401,7 +417,8 @@ class Explanations:
                     cut = b.end()
             s, e = low + cut, low + m.start()
             if pattern.pointer:
-                if not _POINTER.match(text[s:e]):
+                # Nothing before the match, or a word that points back: 'This is ...'.
+                if text[s:e].strip() and not _POINTER.match(text[s:e]):
                     return None
                 return low, low
             if not re.search(r"[^\W\d_]", text[s:e]):

@@ -18,6 +18,14 @@ _TITLE_AFTER = re.compile(
     r"FRCS|MRCP|DPhil|BSc|MSc|PharmD|Jr\.?|Sr\.?|III?)\b"
 )
 
+# A word that ends an organisation's name: 'Arrhythmia Alliance', 'Mayo Clinic'.
+_ORGANISATION_AFTER = re.compile(
+    r"\A(?:\s+[A-Z][\w’'-]*)*\s+(?:Alliance|Association|Foundation|Society|Trust|Institute|"
+    r"Institutes|Council|Network|Clinic|Hospital|Hospitals|Centre|Center|Charity|Agency|"
+    r"College|University|Federation|League|Coalition|Fund|Partnership|Collaborative|"
+    r"Consortium|Service|Services|Academy|Board)\b"
+)
+
 
 def capitalized(text: str) -> bool:
     """Every word starts with a capital ('Lancet Oncology', 'Kaplan-Meier')."""
@@ -26,9 +34,13 @@ def capitalized(text: str) -> bool:
 
 
 def titled(before: str, after: str) -> bool:
-    """Whether a title next to the words marks them as a person's name: 'Dr. Patel',
-    'Maria Lopez, MD', 'Professor Singh'."""
-    return bool(_TITLE_BEFORE.search(before[-80:]) or _TITLE_AFTER.match(after[:80]))
+    """Whether a title next to the words marks them as a name: 'Dr. Patel', 'Maria
+    Lopez, MD', 'Professor Singh', or an organisation: 'Arrhythmia Alliance'."""
+    return bool(
+        _TITLE_BEFORE.search(before[-80:])
+        or _TITLE_AFTER.match(after[:80])
+        or _ORGANISATION_AFTER.match(after[:80])
+    )
 
 
 def is_name(

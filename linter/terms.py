@@ -35,7 +35,12 @@ def rare_words_in(text: str, threshold: float) -> Iterator[re.Match[str]]:
         word = m.group()
         if len(word) < MIN_LETTERS or word.isupper():
             continue
-        if table.get(word.lower().replace("’", "'"), 0.0) < threshold:
+        key = word.lower().replace("’", "'")
+        zipf = table.get(key, 0.0)
+        # A possessive is as common as the word itself: 'adult's'.
+        if key.endswith("'s"):
+            zipf = max(zipf, table.get(key[:-2], 0.0))
+        if zipf < threshold:
             yield m
 
 

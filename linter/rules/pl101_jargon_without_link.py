@@ -81,6 +81,9 @@ def check(doc: Document, report: Report) -> None:
     explained = doc.explanations
     uses: dict[Term, list[_Use]] = {}
     linked_later: dict[Term, _Use] = {}
+    # Every run of words inside a term used so far: 'anemia' after 'iron-deficiency
+    # anemia' is the same thing named again, not a new term.
+    named: set[tuple[str, ...]] = set()
     for unit in doc.units:
         # Headings and bold labels are never linked by style, so the first use is in the body.
         if unit.kind in (HEADING, LABEL):
@@ -100,9 +103,16 @@ def check(doc: Document, report: Report) -> None:
                 if is_name(words, match.start in starts, before=around, after=after):
                     continue
             link = unit.link_at(match.start)
-            glossary = link is not None and doc.is_definition_link(link.href, term.term, words)
+            glossary = link is not None and doc.is_definition_link(
+                link.href, term.term, words, unit.text[link.start : link.end]
+            )
             use = _Use(unit, match.start, match.end, link, glossary)
             if term not in uses:
+                said = tokens(words)
+                if said in named:
+                    uses[term] = []
+                    continue
+                named.update(_runs(said))
                 if explained.explaining(unit, match.start, match.end):
                     # Words that explain another term are plain words in that place.
                     uses[term] = []
@@ -120,6 +130,16 @@ def check(doc: Document, report: Report) -> None:
         if how and not link_only:
             continue
         _report(doc, report, term, found[0], linked_later.get(term), bool(how))
+
+
+def _runs(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The shorter runs of words inside a term ('anemia' in 'iron deficiency anemia')."""
+    return [
+        words[i:j]
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if j - i < len(words)
+    ]
 
 
 def _letters(text: str) -> str:

@@ -117,7 +117,9 @@ def check(doc: Document, report: Report) -> None:
             if m.start() in jargon:
                 continue
             link = unit.link_at(m.start())
-            if link is not None and doc.is_definition_link(link.href, word):
+            if link is not None and doc.is_definition_link(
+                link.href, word, unit.text[link.start : link.end]
+            ):
                 continue
             # A capital inside a sentence marks a name; at the start, an unknown word is too.
             if word[0].isupper():

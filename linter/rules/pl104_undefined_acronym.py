@@ -163,18 +163,17 @@ def check(doc: Document, report: Report) -> None:
             start, end = m.span(1)
             link = unit.link_at(start)
             spelled = _is_definition(unit, m.start(), m.end(), acronym)
-            if (link is not None and doc.is_definition_link(link.href, acronym)) or spelled:
+            if (
+                link is not None
+                and doc.is_definition_link(link.href, acronym, unit.text[link.start : link.end])
+            ) or spelled:
                 defined.add(acronym)
                 if uses.get(acronym):
                     defined_at[acronym] = doc.source.position(unit.offset(m.start()))[0]
                 continue
-            if acronym in uses:
-                uses[acronym].append((unit, start, end))
-            elif explained.explaining(unit, start, end):
-                # An acronym inside another term's explanation is one of its plain words.
-                defined.add(acronym)
-            else:
-                uses[acronym] = [(unit, start, end)]
+            # An acronym is not plain even inside another term's explanation ('a CGRP
+            # blocker such as erenumab'): it needs spelling out there too.
+            uses.setdefault(acronym, []).append((unit, start, end))
     for acronym, found in uses.items():
         if not found:
             continue
