@@ -181,7 +181,8 @@ class Document:
 
         def candidates(unit: Unit) -> list[tuple[int, int]]:
             spans = {(m.start, m.end) for m in self.jargon_in(unit)}
-            spans.update(m.span(1) for m in acronyms_in(unit.text))
+            # With its plural 's': 'FODMAPs are types of sugar ...'.
+            spans.update(m.span() for m in acronyms_in(unit.text))
             spans.update(m.span() for m in rare_words_in(unit.text, threshold))
             return sorted(spans)
 

@@ -14,10 +14,14 @@ from linter.packs import load_pack
 # plural s, standing alone: not part of a code such as CC-4047-MM-007. Short forms in
 # mixed case count when two capitals (or a capital and a digit) stand together, as in
 # FeNO, HbA1c and eGFR; a name in CamelCase (YouTube, McDonald) has none.
+_LETTERS = (
+    r"(?:[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*"
+    r"|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z][A-Z0-9])[A-Za-z][A-Za-z0-9]*[A-Z0-9][a-z]?)"
+)
+# Short forms joined by hyphens are one: 'CHA2DS2-VASc', 'tTG-IgA' (not 'NHS-funded').
 ACRONYM = re.compile(
     r"(?<![\w\-/.])"
-    r"([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*"
-    r"|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z][A-Z0-9])[A-Za-z][A-Za-z0-9]*[A-Z0-9][a-z]?)"
+    rf"({_LETTERS}(?:-{_LETTERS})*)"
     r"(s?)(?![\w\-/]|\.\w)"
 )
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

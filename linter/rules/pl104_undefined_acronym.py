@@ -152,17 +152,22 @@ def check(doc: Document, report: Report) -> None:
     uses: dict[str, list[tuple[Unit, int, int]]] = {}
     defined_at: dict[str, int] = {}
     for unit in doc.units:
-        if unit.kind in (HEADING, LABEL):
-            continue
+        heading = unit.kind in (HEADING, LABEL)
         for m in acronyms_in(unit.text):
             acronym = m.group(1)
             if acronym.upper() in allowed or _ROMAN.match(acronym) or acronym in defined:
                 continue
             if acronym.isupper() and _emphasis(acronym):
                 continue
-            start, end = m.span(1)
+            start, end = m.span()
             link = unit.link_at(start)
             spelled = _is_definition(unit, m.start(), m.end(), acronym)
+            if heading:
+                # A title may spell it out ('# Irritable bowel syndrome (IBS)'); a use
+                # there is not its first use in the text.
+                if spelled:
+                    defined.add(acronym)
+                continue
             if (
                 link is not None
                 and doc.is_definition_link(link.href, acronym, unit.text[link.start : link.end])
@@ -181,9 +186,6 @@ def check(doc: Document, report: Report) -> None:
         if how and not link_only and acronym not in defined_at:
             continue
         unit, start, end = found[0]
-        # A plural 's' is part of what is shown: 'AEs'.
-        if unit.text[end : end + 1] == "s" and not unit.text[end + 1 : end + 2].isalnum():
-            end += 1
         if acronym in defined_at:
             hint = (
                 f"It is spelled out on line {defined_at[acronym]}: do that here, at its first use."
