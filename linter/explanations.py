@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from linter.packs import packs_dir
-from linter.prose import DEF_DETAILS, DEF_TERM, FOOTNOTE, TABLE_CELL, TABLE_HEADER, Unit
+from linter.prose import (
+    DEF_DETAILS,
+    DEF_TERM,
+    FOOTNOTE,
+    NOT_SENTENCES,
+    TABLE_CELL,
+    TABLE_HEADER,
+    Unit,
+)
 from linter.sentences import Sentence
 from linter.yamlfile import YamlProblem, load_yaml
 
@@ -32,7 +40,9 @@ _SUBJECT = re.compile(
     r"^[\s\W]*(?:(?:a|an|the|your|this|these|that|those|our|their|his|her|my|some)\s+)?"
     r"(?:(?:[\w’'-]+\s+){1,3}(?:of|with|in|for)\s+(?:(?:a|an|the|your)\s+)?)?"
     # A short form or a name may come first: 'An HCV antibody test shows ...'.
-    r"(?-i:[A-Z][A-Z0-9-]+\s+)?"
+    # A describing word that opens the sentence may too ('Topical corticosteroids calm
+    # ...'), but not a verb ('Treating anemia now lowers the risk ...').
+    r"(?-i:[A-Z][A-Z0-9-]+\s+|(?![A-Za-z]+ing\b)[A-Z][a-z-]+\s+)?"
     r"[\s\"“‘']*$",
     re.IGNORECASE,
 )
@@ -40,6 +50,7 @@ _SUBJECT = re.compile(
 _FRONTED = re.compile(
     r"^\W*(?:if|when|once|after|before|because|while|although|unless)\b[^,;]*,\s+", re.I
 )
+_PRONOUN = re.compile(r"\W*(?:It|They)\b")
 _OR_GAP = re.compile(r"\s*,\s*(?:or\s+)?\(?\Z")
 _JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
 _POINTER = re.compile(r"^[\s\W]*(?:this|it|these|that|they)\s*$", re.IGNORECASE)
@@ -326,16 +337,27 @@ class Explanations:
                 continue
             if k + 1 < len(sentences):
                 after = sentences[k + 1]
-                if not following.match(unit.text, after.start, after.end):
+                said = following.match(unit.text, after.start, after.end)
+                if not said:
                     continue
                 facts.explaining.append((after.start, after.end))
             else:
                 nxt = self._after(unit)
-                first = self.sentences_of(nxt) if nxt is not None else []
-                if nxt is None or not first:
+                # A heading after a paragraph starts something new: it explains nothing.
+                if nxt is None or nxt.kind in NOT_SENTENCES:
                     continue
-                if not following.match(nxt.text, first[0].start, first[0].end):
+                first = self.sentences_of(nxt)
+                if not first:
                     continue
+                said = following.match(nxt.text, first[0].start, first[0].end)
+                if not said:
+                    continue
+            if _PRONOUN.match(said.group()) and _SUBJECT.match(
+                unit.text, sentence.start, here[0][0]
+            ):
+                # 'They slow the disease down' after 'Disease-modifying drugs are the main
+                # treatment ...': 'they' is the subject of the sentence before.
+                facts.explained.setdefault(here[0], "next-sentence")
             # 'postherpetic neuralgia, or PHN. This is ...': the name and its short form.
             named = [here[-1]]
             for c in reversed(here[:-1]):

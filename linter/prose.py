@@ -496,10 +496,18 @@ def _match_paren(raw: str, i: int) -> int:
     return n - 1
 
 
+# A label or a title is short; a sentence in italics is longer.
+_LABEL_WORDS = 6
+
+
 def _is_label(children: list[Token]) -> bool:
-    """A paragraph that is only bold or italic text, such as '**Summary**'."""
+    """A paragraph that is only bold or italic text, such as '**Summary**'. One that
+    ends as a sentence does, such as an italic byline, is read as sentences."""
     meaningful = [c for c in children if not (c.type == "text" and not c.content.strip())]
     if len(meaningful) < 3:
+        return False
+    text = " ".join(c.content for c in meaningful if c.type == "text").strip()
+    if len(text.split()) > _LABEL_WORDS and text.endswith((".", "!", "?")):
         return False
     first, last = meaningful[0], meaningful[-1]
     if first.type not in ("strong_open", "em_open"):

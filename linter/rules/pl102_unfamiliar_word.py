@@ -47,7 +47,7 @@ from linter.options import Option
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
-from linter.terms import rare_words_in, word_part
+from linter.terms import ACRONYM, rare_words_in, word_part
 
 CODE = "PL102"
 NAME = "unfamiliar-word"
@@ -101,7 +101,8 @@ def check(doc: Document, report: Report) -> None:
             word = m.group()
             lower = word.lower().replace("’", "'")
             zipf = table.get(lower, 0.0)
-            if lower in allowed:
+            if lower in allowed or ACRONYM.fullmatch(word):
+                # A short form such as 'eGFR' is PL104's to check.
                 continue
             if lower in uses:
                 if uses[lower]:

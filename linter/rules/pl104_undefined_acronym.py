@@ -81,12 +81,14 @@ def _emphasis(word: str) -> bool:
 def _spells(words: list[str], acronym: str) -> bool:
     """Whether the words spell the acronym: each word gives its first letter and may give
     more from inside it, in order ('Centers for Disease Control and Prevention' spells
-    CDC with a word left over, 'nonsteroidal anti-inflammatory drugs' NSAID,
+    CDC with a word left over, 'nonsteroidal anti-inflammatory drugs' NSAID, a word in
+    small letters inside a name may be passed over,
     'dual-energy X-ray absorptiometry' DXA)."""
     parts = [p for w in words for p in re.split(r"[-‐/]", w) if p and p.lower() not in _SMALL]
     want = "".join(c for c in acronym if c.isupper()) or acronym.upper()
     if not parts or len(parts) > len(want) + 3 or parts[0][0].upper() != want[0]:
         return False
+    proper = parts[0][0].isupper()
     # reach[j]: the acronym's first j letters can be spelled by the words so far.
     reach = {0}
     for part in parts:
@@ -104,6 +106,10 @@ def _spells(words: list[str], acronym: str) -> bool:
                     i += 1
             elif j == len(want):
                 nxt.add(j)  # a word or two left over at the end
+            if proper and part.islower() and 0 < j < len(want):
+                # A word in small letters inside a name may give no letter: 'Medicines and
+                # Healthcare products Regulatory Agency' (MHRA).
+                nxt.add(j)
         reach = nxt
         if not reach:
             return False
