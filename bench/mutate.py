@@ -77,6 +77,10 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
         ["test_rule_fixtures.py", "test_rules_end_to_end.py", "test_seed_article.py"],
     ),
     "grades": (["linter/grades.py"], ["test_grades.py", "test_grade_guidance.py"]),
+    "explanations": (
+        ["linter/explanations.py"],
+        ["test_explanations.py", "test_rule_fixtures.py", "test_jargon_done_when.py"],
+    ),
 }
 
 _OPS = {
