@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from linter.terms import word_part
+from linter.terms import drug_name, word_part
 
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Father|"
@@ -56,5 +56,5 @@ def is_name(
     if not at_sentence_start:
         return True
     # An unknown word opening a sentence is a name, unless it is built like a medical
-    # word ('Phenazopyridine', 'Hyperuricemia').
-    return not known_word and word_part(text) is None
+    # word ('Hyperuricemia') or a drug's name ('Phenazopyridine').
+    return not known_word and word_part(text) is None and not drug_name(text)

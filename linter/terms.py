@@ -57,6 +57,17 @@ def _parts() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     return tuple(suffixes), tuple(prefixes)
 
 
+@cache
+def _drug_stems() -> tuple[str, ...]:
+    return tuple(str(s) for s in load_pack("word-parts.yaml").get("drug-stems", ()))
+
+
+def drug_name(word: str) -> bool:
+    """Whether the word ends like a generic drug name ('phenazopyridine', 'ramipril')."""
+    w = word.lower()
+    return any(w.endswith(stem) and len(w) > len(stem) + 3 for stem in _drug_stems())
+
+
 def word_part(word: str) -> str | None:
     """The medical word part a word is built with, and what it means ('-itis' means
     swelling), from rules/word-parts.yaml."""

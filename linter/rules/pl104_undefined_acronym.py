@@ -78,6 +78,17 @@ def _emphasis(word: str) -> bool:
     return frequencies().get(word.lower(), 0.0) >= float(_pack()["emphasis-zipf"])
 
 
+def _names_a_thing(text: str, start: int) -> bool:
+    """'a positive FIT', 'your PET scan': a common word in capitals after an article
+    names a test or a thing, unless it is an emphasis word there too ('the ONLY way')."""
+    pack = _pack()
+    word = text[start:].split(None, 1)[0].strip(".,;:!?)")
+    if word in set(pack.get("emphasis-after-the", ())):
+        return False
+    before = text[max(0, start - 40) : start].split()
+    return bool(before) and before[-1].lower() in set(pack.get("names-after", ()))
+
+
 def _spells(words: list[str], acronym: str) -> bool:
     """Whether the words spell the acronym: each word gives its first letter and may give
     more from inside it, in order ('Centers for Disease Control and Prevention' spells
@@ -163,7 +174,11 @@ def check(doc: Document, report: Report) -> None:
             acronym = m.group(1)
             if acronym.upper() in allowed or _ROMAN.match(acronym) or acronym in defined:
                 continue
-            if acronym.isupper() and _emphasis(acronym):
+            if (
+                acronym.isupper()
+                and _emphasis(acronym)
+                and not _names_a_thing(unit.text, m.start())
+            ):
                 continue
             start, end = m.span()
             link = unit.link_at(start)
