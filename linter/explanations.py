@@ -86,6 +86,9 @@ class Pattern:
     # The words before the match must point back ('This is ...'): the sentence before
     # explains.
     pointer: bool = False
+    # The explanation names a group, which may be a term itself: 'Dopamine agonists, such
+    # as pramipexole, act like dopamine'.
+    group: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,7 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> Patterns:
                     then,
                     not_before,
                     bool(item.get("pointer")),
+                    bool(item.get("group")),
                 )
             )
     reject = re.compile("|".join(f"(?:{r})" for r in reject_parts), re.I) if reject_parts else None
@@ -284,7 +288,7 @@ class Explanations:
                 if got is None:
                     continue
                 s, e = got
-                if (s, e) in terms:
+                if (s, e) in terms and not pattern.group:
                     # 'Prolia (denosumab)': one hard word beside another explains neither.
                     continue
                 pointing = pattern.before is not None and not text[s:e].strip(" \"“‘'")

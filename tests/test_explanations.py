@@ -100,13 +100,27 @@ def test_a_site_adds_its_own_pattern(tmp_path: Path) -> None:
     assert findings(tmp_path) == {}
 
 
-def test_a_broken_pattern_file_names_the_file_and_the_problem(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("item", "problem"),
+    [
+        ("  - name: bad\n    after: '(unclosed'\n", "pattern 1: the pattern cannot be read"),
+        ("  - after: 'x'\n", "pattern 1 needs a 'name'"),
+        ("  - just a line\n", "pattern 1 needs a 'name'"),
+        (
+            "  - name: both\n    after: 'x'\n    before: 'y'\n",
+            "pattern 1 (both) needs 'after' or 'before'",
+        ),
+    ],
+)
+def test_a_broken_pattern_file_names_the_file_and_the_problem(
+    tmp_path: Path, item: str, problem: str
+) -> None:
     (tmp_path / "a.md").write_text(HEAD + "Hello.\n")
-    (tmp_path / "ours.yaml").write_text("patterns:\n  - name: bad\n    after: '(unclosed'\n")
+    (tmp_path / "ours.yaml").write_text("patterns:\n" + item)
     (tmp_path / ".plainlint.yaml").write_text("explanations: [ours.yaml]\n")
     proc = run_cli("check", "--no-cache", "a.md", cwd=tmp_path)
     assert proc.returncode == 2
-    assert "ours.yaml: pattern 1: the pattern cannot be read" in proc.stderr
+    assert f"ours.yaml: {problem}" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

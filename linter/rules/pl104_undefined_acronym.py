@@ -86,7 +86,12 @@ def _names_a_thing(text: str, start: int) -> bool:
     if word in set(pack.get("emphasis-after-the", ())):
         return False
     before = text[max(0, start - 40) : start].split()
-    return bool(before) and before[-1].lower() in set(pack.get("names-after", ()))
+    # 'ONCE A WEEK': an article in capitals is part of the emphasis.
+    return (
+        bool(before)
+        and not before[-1].isupper()
+        and before[-1].lower() in set(pack.get("names-after", ()))
+    )
 
 
 def _spells(words: list[str], acronym: str) -> bool:
