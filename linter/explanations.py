@@ -51,6 +51,7 @@ _FRONTED = re.compile(
     r"^\W*(?:if|when|once|after|before|because|while|although|unless)\b[^,;]*,\s+", re.I
 )
 _PRONOUN = re.compile(r"\W*(?:It|They)\b")
+_QUOTED = re.compile(r"\W*?[\"“‘']([\w-]+)[,.]?[\"”’']")
 _OR_GAP = re.compile(r"\s*,\s*(?:or\s+)?\(?\Z")
 _JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
 _POINTER = re.compile(r"^[\s\W]*(?:this|it|these|that|they)\s*$", re.IGNORECASE)
@@ -292,13 +293,12 @@ class Explanations:
                     # 'Prolia (denosumab)': one hard word beside another explains neither.
                     continue
                 pointing = pattern.before is not None and not text[s:e].strip(" \"“‘'")
-                if pointing and k is not None and k > 0:
-                    # 'This is called X': the sentence before explains.
-                    s, e = sentences[k - 1].start, sentences[k - 1].end
                 facts.explained[(start, end)] = pattern.name
                 # The words before an acronym may be what it stands for, which is not an
-                # explanation of them: they can still be jargon.
-                if not (pattern.before is not None and text[start:end].isupper()):
+                # explanation of them: they can still be jargon. And 'This is called X'
+                # points at the sentence before, whose own terms still need explaining
+                # ('The scan may show emphysema. These are called incidental findings.').
+                if not pointing and not (pattern.before is not None and text[start:end].isupper()):
                     facts.explaining.append((s, e))
                 break
         self._next_sentence(unit, sentences, spans, facts)
@@ -356,6 +356,14 @@ class Explanations:
                 said = following.match(nxt.text, first[0].start, first[0].end)
                 if not said:
                     continue
+            quoted = _QUOTED.match(said.group())
+            if quoted:
+                # '"Systemic" means it can affect many parts of the body': the term the
+                # quoted word belongs to.
+                word = quoted.group(1).lower()
+                for c in here:
+                    if word in unit.text[c[0] : c[1]].lower().split():
+                        facts.explained.setdefault(c, "next-sentence")
             if _PRONOUN.match(said.group()) and _SUBJECT.match(
                 unit.text, sentence.start, here[0][0]
             ):
