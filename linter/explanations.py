@@ -90,6 +90,9 @@ class Pattern:
     # The explanation names a group, which may be a term itself: 'Dopamine agonists, such
     # as pramipexole, act like dopamine'.
     group: bool = False
+    # What it does, not what it is: its words may be terms that need explaining too
+    # ('Mammograms can show calcifications').
+    keeps_terms: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,7 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> Patterns:
                     not_before,
                     bool(item.get("pointer")),
                     bool(item.get("group")),
+                    bool(item.get("keeps-terms")),
                 )
             )
     reject = re.compile("|".join(f"(?:{r})" for r in reject_parts), re.I) if reject_parts else None
@@ -298,7 +302,11 @@ class Explanations:
                 # explanation of them: they can still be jargon. And 'This is called X'
                 # points at the sentence before, whose own terms still need explaining
                 # ('The scan may show emphysema. These are called incidental findings.').
-                if not pointing and not (pattern.before is not None and text[start:end].isupper()):
+                if (
+                    not pointing
+                    and not pattern.keeps_terms
+                    and not (pattern.before is not None and text[start:end].isupper())
+                ):
                     facts.explaining.append((s, e))
                 break
         self._next_sentence(unit, sentences, spans, facts)

@@ -26,6 +26,12 @@ _ORGANISATION_AFTER = re.compile(
     r"Consortium|Service|Services|Academy|Board)\b"
 )
 
+# What follows a person's name when it names a condition or a test.
+_CONDITION_AFTER = re.compile(
+    r"\A(?:['’]s)?\s+(?:disease|syndrome|anomaly|sign|palsy|phenomenon|disorder|ataxia|"
+    r"dystrophy|test|score|scale|criteria|manoeuvre|maneuver|reflex|triad)\b"
+)
+
 
 def capitalized(text: str) -> bool:
     """Every word starts with a capital ('Lancet Oncology', 'Kaplan-Meier')."""
@@ -50,6 +56,9 @@ def is_name(
     has a capital, so there only a word no dictionary knows, or one with a title beside
     it, is taken for a name."""
     if not capitalized(text):
+        return False
+    if _CONDITION_AFTER.match(after[:40]):
+        # 'Stargardt disease', 'Ebstein's anomaly': a condition named after someone.
         return False
     if titled(before, after):
         return True

@@ -133,6 +133,13 @@ def test_a_broken_pattern_file_names_the_file_and_the_problem(
         ("Nonsteroidal anti-inflammatory drugs (NSAIDs) ease pain.", []),
         ("Postherpetic neuralgia, or PHN, is nerve pain.", []),
         ("Centers for Disease Control and Prevention (CDC) advice.", []),
+        ("The Medicines and Healthcare products Regulatory Agency (MHRA) checks them.", []),
+        ("Some people come to us after a positive FIT.", ["FIT"]),
+        ("Take ALL of them ONCE A WEEK, and call if it is URGENT.", []),
+        ("This is the ONLY way.", []),
+        ("Ask Maria Lopez, NP, or Ana Ruiz, OD.", []),
+        ("Your CHA2DS2-VASc score is checked.", ["CHA2DS2-VASc"]),
+        ("# Irritable bowel syndrome (IBS)\n\nIBS is common.", []),
     ],
 )
 def test_acronyms(tmp_path: Path, text: str, flagged: list[str]) -> None:
@@ -151,8 +158,24 @@ def test_acronyms(tmp_path: Path, text: str, flagged: list[str]) -> None:
     [
         "Dr. Hypolito Ramirez, MD, will see you.",
         "Ask Professor Nkechi Obiageli about it.",
+        "Arrhythmia Alliance, a charity, runs a helpline.",
     ],
 )
 def test_names_with_titles_are_not_rare_words(tmp_path: Path, text: str) -> None:
     (tmp_path / "a.md").write_text(HEAD + text + "\n")
     assert findings(tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Made-up words, so that no term list holds them.
+        ("Some children have Quellmartin syndrome.", "Quellmartin"),
+        ("Zorbexipril can make you dizzy.", "Zorbexipril"),
+    ],
+)
+def test_a_condition_or_drug_named_like_a_name_is_still_a_rare_word(
+    tmp_path: Path, text: str, word: str
+) -> None:
+    (tmp_path / "a.md").write_text(HEAD + text + "\n")
+    assert findings(tmp_path, "PL102") == {"a.md": [word]}

@@ -66,6 +66,7 @@ def _known(locale: str | None) -> frozenset[str]:
     known = {a.upper() for a in pack["known"]}
     if locale:
         tag = locale.replace("_", "-").lower()
+        tag = str((pack.get("default-country") or {}).get(tag, tag)).lower()
         for name, items in (pack.get("by-locale") or {}).items():
             name = str(name).lower()
             if tag == name or tag.startswith(name + "-"):
@@ -75,7 +76,15 @@ def _known(locale: str | None) -> frozenset[str]:
 
 def _emphasis(word: str) -> bool:
     """'NOT', 'NEVER', 'NOW': a common word in capitals stresses it."""
-    return frequencies().get(word.lower(), 0.0) >= float(_pack()["emphasis-zipf"])
+    pack = _pack()
+    zipf = frequencies().get(word.lower(), 0.0)
+    if len(word) >= int(pack["emphasis-long-letters"]):
+        return zipf >= float(pack["emphasis-long-zipf"])
+    return zipf >= float(pack["emphasis-zipf"])
+
+
+# A person's name and a comma before a short form: it is their title.
+_TITLE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+,\s*\Z")
 
 
 def _names_a_thing(text: str, start: int) -> bool:
@@ -186,6 +195,9 @@ def check(doc: Document, report: Report) -> None:
             ):
                 continue
             start, end = m.span()
+            if _TITLE.search(unit.text, max(0, start - 60), start):
+                # 'Maria Lopez, NP', 'Dr Ana Ruiz, OD': a title after a name.
+                continue
             link = unit.link_at(start)
             spelled = _is_definition(unit, m.start(), m.end(), acronym)
             if heading:
