@@ -52,7 +52,7 @@ _FRONTED = re.compile(
 )
 _PRONOUN = re.compile(r"\W*(?:It|They)\b")
 _QUOTED = re.compile(r"\W*?[\"“‘']([\w-]+)[,.]?[\"”’']")
-_OR_GAP = re.compile(r"\s*,\s*(?:or\s+)?\(?\Z")
+_NAME_GAP = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(?\s*\Z|[-\s]+[\w-]+\s*\(\s*\Z")
 _JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
 _POINTER = re.compile(r"^[\s\W]*(?:this|it|these|that|they)\s*$", re.IGNORECASE)
 # The rest of a bracketed name after the term: 'acute otitis media)'.
@@ -382,7 +382,10 @@ class Explanations:
             named = [here[-1]]
             for c in reversed(here[:-1]):
                 gap = unit.text[c[1] : named[-1][0]]
-                if len(gap) > 12 or ("," in gap and not _OR_GAP.match(gap)):
+                # Only a bracket, a comma or 'or' between them, or one word before the
+                # short form's bracket ('apnoea-hypopnoea index (AHI)'): 'Nephrectomy can
+                # cause hypotension. That means ...' explains hypotension alone.
+                if not _NAME_GAP.match(gap):
                     break
                 named.append(c)
             for c in named:
