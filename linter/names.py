@@ -32,6 +32,15 @@ _CONDITION_AFTER = re.compile(
     r"dystrophy|test|score|scale|criteria|manoeuvre|maneuver|reflex|triad)\b"
 )
 
+# A person's name and a comma: what follows is their title ('Maria Lopez, NP').
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+,\s*\Z")
+
+
+def after_a_name(text: str, at: int) -> bool:
+    """Whether a person's name and a comma come right before offset `at`, so that a
+    short form there is a title: 'Maria Lopez, NP', 'Dr Ana Ruiz, OD'."""
+    return bool(_NAME_BEFORE.search(text, max(0, at - 60), at))
+
 
 def capitalized(text: str) -> bool:
     """Every word starts with a capital ('Lancet Oncology', 'Kaplan-Meier')."""

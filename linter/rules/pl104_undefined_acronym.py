@@ -38,6 +38,7 @@ from typing import Any
 
 from linter.document import Document
 from linter.frequency import frequencies
+from linter.names import after_a_name
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
@@ -83,24 +84,27 @@ def _emphasis(word: str) -> bool:
     return zipf >= float(pack["emphasis-zipf"])
 
 
-# A person's name and a comma before a short form: it is their title.
-_TITLE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+,\s*\Z")
+@cache
+def _article_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words after which a word in capitals names a thing, and the emphasis words
+    that stay emphasis even there."""
+    pack = _pack()
+    return (
+        frozenset(str(w) for w in pack.get("names-after", ())),
+        frozenset(str(w) for w in pack.get("emphasis-after-the", ())),
+    )
 
 
 def _names_a_thing(text: str, start: int) -> bool:
     """'a positive FIT', 'your PET scan': a common word in capitals after an article
     names a test or a thing, unless it is an emphasis word there too ('the ONLY way')."""
-    pack = _pack()
+    names_after, still_emphasis = _article_words()
     word = text[start:].split(None, 1)[0].strip(".,;:!?)")
-    if word in set(pack.get("emphasis-after-the", ())):
+    if word in still_emphasis:
         return False
     before = text[max(0, start - 40) : start].split()
     # 'ONCE A WEEK': an article in capitals is part of the emphasis.
-    return (
-        bool(before)
-        and not before[-1].isupper()
-        and before[-1].lower() in set(pack.get("names-after", ()))
-    )
+    return bool(before) and not before[-1].isupper() and before[-1].lower() in names_after
 
 
 def _spells(words: list[str], acronym: str) -> bool:
@@ -195,7 +199,7 @@ def check(doc: Document, report: Report) -> None:
             ):
                 continue
             start, end = m.span()
-            if _TITLE.search(unit.text, max(0, start - 60), start):
+            if after_a_name(unit.text, start):
                 # 'Maria Lopez, NP', 'Dr Ana Ruiz, OD': a title after a name.
                 continue
             link = unit.link_at(start)
