@@ -53,10 +53,19 @@ _FRONTED = re.compile(
 _PRONOUN = re.compile(r"\W*(?:It|They)\b")
 _QUOTED = re.compile(r"\W*?[\"“‘']([\w-]+)[,.]?[\"”’']")
 _NAME_GAP = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(?\s*\Z|[-\s]+[\w-]+\s*\(\s*\Z")
+# How a test or procedure is brought in: alone, as a label ('A transvaginal ultrasound.',
+# 'Pure-tone audiometry.'), or as one you have or do ('do a digital rectal exam').
+_INTRODUCED = re.compile(
+    r"(?:^[\W\d]*(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}?|\b(?:have|has|had|do|does|need|needs|get|gets|"
+    r"having|is|are|be|book|called|try|offer|offers|suggest|suggests)\s+(?:an?|your|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?)\Z",
+    re.IGNORECASE,
+)
 _JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
 _POINTER = re.compile(r"^[\s\W]*(?:this|it|these|that|they)\s*$", re.IGNORECASE)
 # The rest of a bracketed name after the term: 'acute otitis media)'.
 _CLOSES = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*\)")
+_BRACKETED = re.compile(r"\s*\(\s*")
 _CELL_WORD = re.compile(r"[^\W\d_]{3,}")
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s[-–—]\s|\b(?:and|but|so|when|if|because)\s", re.I)
 
@@ -101,6 +110,9 @@ class Patterns:
     reject: re.Pattern[str] | None
     # A sentence that explains the last term of the sentence before it.
     next_sentence: re.Pattern[str] | None = None
+    # A table cell that says nothing of what the cell before it is ('Used less often
+    # now', 'Tablet').
+    not_cell: re.Pattern[str] | None = None
 
 
 def _compile(text: str, pieces: dict[str, str], where: str) -> re.Pattern[str]:
@@ -173,7 +185,9 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> Patterns:
     reject = re.compile("|".join(f"(?:{r})" for r in reject_parts), re.I) if reject_parts else None
     nxt = shipped.get("next-sentence")
     following = _compile(str(nxt), pieces, "next-sentence") if nxt else None
-    return Patterns(tuple(found), reject, following)
+    cell = shipped.get("not-table-explanations")
+    not_cell = _compile(str(cell), pieces, "not-table-explanations") if cell else None
+    return Patterns(tuple(found), reject, following, not_cell)
 
 
 @dataclass
@@ -310,6 +324,7 @@ class Explanations:
                     facts.explaining.append((s, e))
                 break
         self._next_sentence(unit, sentences, spans, facts)
+        self._spelled_out(text, spans, facts)
         # A footnote right after a term explains it: 'hyperkalaemia[^1]'.
         if unit.footnote_marks:
             ending: dict[int, list[tuple[int, int]]] = {}
@@ -352,7 +367,8 @@ class Explanations:
                 said = following.match(unit.text, after.start, after.end)
                 if not said:
                     continue
-                facts.explaining.append((after.start, after.end))
+                if said.groupdict().get("describes") is None:
+                    facts.explaining.append((after.start, after.end))
             else:
                 nxt = self._after(unit)
                 # A heading after a paragraph starts something new: it explains nothing.
@@ -388,8 +404,37 @@ class Explanations:
                 if not _NAME_GAP.match(gap):
                     break
                 named.append(c)
+            if said.groupdict().get("describes") is not None and not _INTRODUCED.search(
+                unit.text, sentence.start, named[-1][0]
+            ):
+                # What happens in a test explains a test the sentence before brings in as
+                # one you have or do ('the next step is an upper endoscopy'), not whatever
+                # word came last ('A nurse gives you sedation through an IV').
+                continue
             for c in named:
                 facts.explained.setdefault(c, "next-sentence")
+
+    @staticmethod
+    def _spelled_out(text: str, spans: list[tuple[int, int]], facts: _UnitFacts) -> None:
+        """'The prostate-specific antigen (PSA) test measures the level of PSA, a protein
+        made by the prostate': what explains the short form explains the words it stands
+        for."""
+        pairs = [
+            (spans[k], spans[k + 1])
+            for k in range(len(spans) - 1)
+            if _BRACKETED.fullmatch(text, spans[k][1], spans[k + 1][0])
+        ]
+        # The short form in its own bracket is explained by the words it stands for, which
+        # is no explanation of them: another use of it must be explained.
+        bracketed = {short for _, short in pairs}
+        explained = {
+            text[s:e]
+            for (s, e) in facts.explained
+            if (s, e) not in bracketed and text[s:e].isupper()
+        }
+        for words, short in pairs:
+            if text[short[0] : short[1]] in explained:
+                facts.explained.setdefault(words, "short-form-explained")
 
     def _after(self, unit: Unit) -> Unit | None:
         k = self._index.get(id(unit), -1)
@@ -410,6 +455,7 @@ class Explanations:
                 and nxt.kind == TABLE_CELL
                 and nxt.column == 2
                 and len(_CELL_WORD.findall(nxt.text)) >= 2
+                and not (self.patterns.not_cell and self.patterns.not_cell.match(nxt.text))
             ):
                 return "table-row"
         return None

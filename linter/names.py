@@ -19,12 +19,15 @@ _TITLE_AFTER = re.compile(
 )
 
 # A word that ends an organisation's name: 'Arrhythmia Alliance', 'Mayo Clinic'.
-_ORGANISATION_AFTER = re.compile(
-    r"\A(?:\s+[A-Z][\w’'-]*)*\s+(?:Alliance|Association|Foundation|Society|Trust|Institute|"
+_ORGANISATION_WORDS = (
+    r"(?:Alliance|Association|Foundation|Society|Trust|Institute|"
     r"Institutes|Council|Network|Clinic|Hospital|Hospitals|Centre|Center|Charity|Agency|"
     r"College|University|Federation|League|Coalition|Fund|Partnership|Collaborative|"
-    r"Consortium|Service|Services|Academy|Board)\b"
+    r"Consortium|Service|Services|Academy|Board|Unit|Ward|Department|Team|Helpline)\b"
 )
+_ORGANISATION_AFTER = re.compile(r"\A(?:\s+[A-Z][\w’'-]*)*\s+" + _ORGANISATION_WORDS)
+# The words end with one: 'Anticoagulation Clinic: 01632 960 418'.
+_ORGANISATION_END = re.compile(r"\s" + _ORGANISATION_WORDS + r"\Z")
 
 # What follows a person's name when it names a condition or a test.
 _CONDITION_AFTER = re.compile(
@@ -69,7 +72,7 @@ def is_name(
     if _CONDITION_AFTER.match(after[:40]):
         # 'Stargardt disease', 'Ebstein's anomaly': a condition named after someone.
         return False
-    if titled(before, after):
+    if titled(before, after) or _ORGANISATION_END.search(text):
         return True
     if not at_sentence_start:
         return True

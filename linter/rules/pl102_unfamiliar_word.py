@@ -76,6 +76,11 @@ def _units() -> frozenset[str]:
     return frozenset(u.lower() for u in load_pack("abbreviations.yaml")["units"])
 
 
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(u.lower() for u in load_pack("abbreviations.yaml").get("unit-words", ()))
+
+
 def how_rare(zipf: float) -> str:
     if zipf <= 0:
         return "it is not in our list of everyday English words"
@@ -109,6 +114,8 @@ def check(doc: Document, report: Report) -> None:
                     uses[lower].append((unit, m.start(), m.end()))
                 continue
             if built_from_common_words(lower, table, threshold):
+                continue
+            if lower in _unit_words():
                 continue
             if lower in _units() and _AFTER_NUMBER.search(unit.text, 0, m.start()):
                 # '140 mmHg': a unit after a number is read as one.

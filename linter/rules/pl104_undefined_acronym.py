@@ -52,7 +52,8 @@ TAGS = ("jargon", "acronyms")
 HIGHLIGHT = "acronym"
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_SMALL = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "at", "by"}
+# 'National Institute on Deafness and Other Communication Disorders' (NIDCD).
+_SMALL = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "at", "by", "other"}
 
 
 @cache
