@@ -14,10 +14,11 @@ from linter.explanations import Explanations, load_patterns
 from linter.frontmatter import FrontMatter
 from linter.grades import Counts, grade, sentence_counts, total
 from linter.lexicon import Lexicon, Match, load_lexicon, normalize_url
+from linter.names import titled
 from linter.prose import HEADING, LABEL, Prose, Unit
 from linter.sentences import Sentence, split_sentences
 from linter.source import ReadError, SourceFile
-from linter.terms import acronyms_in, rare_words_in
+from linter.terms import acronyms_in, everyday_acronyms, rare_words_in
 from linter.yamlfile import key_name, sorted_keys
 
 _ARTICLE_KEYS = {"ignore", "allow", "grade", "reason"}
@@ -179,11 +180,20 @@ class Document:
         """What the article explains where it uses it (shared by the jargon rules)."""
         threshold = float(self.config.option("unfamiliar-threshold"))
 
+        # Words no rule would flag are not terms an explanation can be about: in '...
+        # unless Dr. Whitford says it is OK. These are pain relievers ...', 'These' points
+        # past 'OK' and the name to the NSAIDs.
+        everyday = everyday_acronyms(self.locale) | {a.upper() for a in self.settings.allow}
+
         def candidates(unit: Unit) -> list[tuple[int, int]]:
+            text = unit.text
             spans = {(m.start, m.end) for m in self.jargon_in(unit)}
             # With its plural 's': 'FODMAPs are types of sugar ...'.
-            spans.update(m.span() for m in acronyms_in(unit.text))
-            spans.update(m.span() for m in rare_words_in(unit.text, threshold))
+            spans.update(m.span() for m in acronyms_in(text) if m.group(1) not in everyday)
+            for m in rare_words_in(text, threshold):
+                s, e = m.span()
+                if not titled(text[max(0, s - 80) : s], text[e : e + 80]):
+                    spans.add((s, e))
             return sorted(spans)
 
         return Explanations(

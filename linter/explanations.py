@@ -54,11 +54,12 @@ _PRONOUN = re.compile(r"\W*(?:It|They)\b")
 _QUOTED = re.compile(r"\W*?[\"“‘']([\w-]+)[,.]?[\"”’']")
 _NAME_GAP = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(?\s*\Z|[-\s]+[\w-]+\s*\(\s*\Z")
 # How a test or procedure is brought in: alone, as a label ('A transvaginal ultrasound.',
-# 'Pure-tone audiometry.'), or as one you have or do ('do a digital rectal exam').
+# 'Pure-tone audiometry.'), or as one you have or do ('do a digital rectal exam', 'remove
+# it with ERCP').
 _INTRODUCED = re.compile(
     r"(?:^[\W\d]*(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}?|\b(?:have|has|had|do|does|need|needs|get|gets|"
     r"having|is|are|be|book|called|try|offer|offers|suggest|suggests)\s+(?:an?|your|the)\s+"
-    r"(?:[\w-]+\s+){0,2}?)\Z",
+    r"(?:[\w-]+\s+){0,2}?|\b(?:with|using)\s+(?:(?:an?|the)\s+)?)\Z",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
@@ -113,6 +114,8 @@ class Patterns:
     # A table cell that says nothing of what the cell before it is ('Used less often
     # now', 'Tablet').
     not_cell: re.Pattern[str] | None = None
+    # One word in the cell that is enough: the kind of medicine ('Stimulant').
+    cell_kind: re.Pattern[str] | None = None
 
 
 def _compile(text: str, pieces: dict[str, str], where: str) -> re.Pattern[str]:
@@ -187,7 +190,9 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> Patterns:
     following = _compile(str(nxt), pieces, "next-sentence") if nxt else None
     cell = shipped.get("not-table-explanations")
     not_cell = _compile(str(cell), pieces, "not-table-explanations") if cell else None
-    return Patterns(tuple(found), reject, following, not_cell)
+    kinds = shipped.get("table-kinds")
+    cell_kind = _compile(str(kinds), pieces, "table-kinds") if kinds else None
+    return Patterns(tuple(found), reject, following, not_cell, cell_kind)
 
 
 @dataclass
@@ -454,7 +459,10 @@ class Explanations:
                 nxt is not None
                 and nxt.kind == TABLE_CELL
                 and nxt.column == 2
-                and len(_CELL_WORD.findall(nxt.text)) >= 2
+                and (
+                    len(_CELL_WORD.findall(nxt.text)) >= 2
+                    or bool(self.patterns.cell_kind and self.patterns.cell_kind.fullmatch(nxt.text))
+                )
                 and not (self.patterns.not_cell and self.patterns.not_cell.match(nxt.text))
             ):
                 return "table-row"

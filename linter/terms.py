@@ -32,6 +32,21 @@ def acronyms_in(text: str) -> Iterator[re.Match[str]]:
     return ACRONYM.finditer(text)
 
 
+@cache
+def everyday_acronyms(locale: str | None) -> frozenset[str]:
+    """Acronyms most patients know (TV, OK), with those of the article's country (GP)."""
+    pack = load_pack("acronyms.yaml")
+    known = {a.upper() for a in pack["known"]}
+    if locale:
+        tag = locale.replace("_", "-").lower()
+        tag = str((pack.get("default-country") or {}).get(tag, tag)).lower()
+        for name, items in (pack.get("by-locale") or {}).items():
+            name = str(name).lower()
+            if tag == name or tag.startswith(name + "-"):
+                known.update(str(a).upper() for a in items)
+    return frozenset(known)
+
+
 def rare_words_in(text: str, threshold: float) -> Iterator[re.Match[str]]:
     """Words of four letters or more, not in capitals, rarer than the threshold."""
     table = frequencies()

@@ -42,7 +42,7 @@ from linter.names import after_a_name
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
-from linter.terms import acronyms_in
+from linter.terms import acronyms_in, everyday_acronyms
 
 CODE = "PL104"
 NAME = "undefined-acronym"
@@ -59,21 +59,6 @@ _SMALL = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "at", 
 @cache
 def _pack() -> dict[str, Any]:
     return load_pack("acronyms.yaml")  # type: ignore[no-any-return]
-
-
-@cache
-def _known(locale: str | None) -> frozenset[str]:
-    """Everyday acronyms, with those of the article's country."""
-    pack = _pack()
-    known = {a.upper() for a in pack["known"]}
-    if locale:
-        tag = locale.replace("_", "-").lower()
-        tag = str((pack.get("default-country") or {}).get(tag, tag)).lower()
-        for name, items in (pack.get("by-locale") or {}).items():
-            name = str(name).lower()
-            if tag == name or tag.startswith(name + "-"):
-                known.update(str(a).upper() for a in items)
-    return frozenset(known)
 
 
 def _emphasis(word: str) -> bool:
@@ -180,7 +165,7 @@ def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
 
 
 def check(doc: Document, report: Report) -> None:
-    allowed = _known(doc.locale) | {a.upper() for a in doc.settings.allow}
+    allowed = everyday_acronyms(doc.locale) | {a.upper() for a in doc.settings.allow}
     allowed |= set(doc.config.acronyms)
     explained = doc.explanations
     link_only = doc.wants_links
