@@ -52,7 +52,7 @@ _FRONTED = re.compile(
 )
 _PRONOUN = re.compile(r"\W*(?:It|They)\b")
 _QUOTED = re.compile(r"\W*?[\"“‘']([\w-]+)[,.]?[\"”’']")
-_NAME_GAP = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(?\s*\Z|[-\s]+[\w-]+\s*\(\s*\Z")
+_NAME_GAP = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(?\s*\Z|[-\s]+[\w-]+\s*\(\s*\Z|-\Z")
 # How a test or procedure is brought in: alone, as a label ('A transvaginal ultrasound.',
 # 'Pure-tone audiometry.'), or as one you have or do ('do a digital rectal exam', 'remove
 # it with ERCP').
@@ -302,6 +302,9 @@ class Explanations:
             return facts
         sentences = self.sentences_of(unit) or []
         terms = set(spans)
+        ends_at: dict[int, list[tuple[int, int]]] = {}
+        for span in spans:
+            ends_at.setdefault(span[1], []).append(span)
         for start, end in spans:
             k = _sentence_at(sentences, start)
             sentence = sentences[k] if k is not None else None
@@ -314,6 +317,18 @@ class Explanations:
                 s, e = got
                 if (s, e) in terms and not pattern.group:
                     # 'Prolia (denosumab)': one hard word beside another explains neither.
+                    continue
+                named = text[start:end]
+                if (
+                    pattern.closes
+                    and named[:1].isupper()
+                    and named[1:].islower()
+                    and any(c[0] >= s for c in ends_at.get(e, ()))
+                ):
+                    # 'a prescription for ondansetron (Zofran)': the words before the
+                    # bracket end on a hard word, which a brand name in the bracket only
+                    # names again. (Before a short form, 'in vitro fertilization (IVF)',
+                    # they are what it stands for.)
                     continue
                 pointing = pattern.before is not None and not text[s:e].strip(" \"“‘'")
                 facts.explained[(start, end)] = pattern.name
@@ -332,9 +347,7 @@ class Explanations:
         self._spelled_out(text, spans, facts)
         # A footnote right after a term explains it: 'hyperkalaemia[^1]'.
         if unit.footnote_marks:
-            ending: dict[int, list[tuple[int, int]]] = {}
-            for span in spans:
-                ending.setdefault(span[1], []).append(span)
+            ending = ends_at
             for at in unit.footnote_marks:
                 stop = at
                 while stop > 0 and text[stop - 1].isspace():
@@ -403,8 +416,9 @@ class Explanations:
             named = [here[-1]]
             for c in reversed(here[:-1]):
                 gap = unit.text[c[1] : named[-1][0]]
-                # Only a bracket, a comma or 'or' between them, or one word before the
-                # short form's bracket ('apnoea-hypopnoea index (AHI)'): 'Nephrectomy can
+                # Only a bracket, a comma, a hyphen ('trimethoprim-sulfamethoxazole') or
+                # 'or' between them, or one word before the short form's bracket
+                # ('apnoea-hypopnoea index (AHI)'): 'Nephrectomy can
                 # cause hypotension. That means ...' explains hypotension alone.
                 if not _NAME_GAP.match(gap):
                     break

@@ -15,13 +15,14 @@ from linter.packs import load_pack
 # mixed case count when two capitals (or a capital and a digit) stand together, as in
 # FeNO, HbA1c and eGFR; a name in CamelCase (YouTube, McDonald) has none.
 _LETTERS = (
-    r"(?:[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*"
+    r"(?:[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*"
     r"|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z][A-Z0-9])[A-Za-z][A-Za-z0-9]*[A-Z0-9][a-z]?)"
 )
-# Short forms joined by hyphens are one: 'CHA2DS2-VASc', 'tTG-IgA' (not 'NHS-funded').
+# Short forms joined by hyphens are one: 'CHA2DS2-VASc', 'tTG-IgA' (not 'NHS-funded'),
+# and so is a letter before one: 'G-CSF'. An ampersand joins capitals: 'I&D', 'U&Es'.
 ACRONYM = re.compile(
     r"(?<![\w\-/.])"
-    rf"({_LETTERS}(?:-{_LETTERS})*)"
+    rf"((?:[A-Z]-)?{_LETTERS}(?:-{_LETTERS})*)"
     r"(s?)(?![\w\-/]|\.\w)"
 )
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

@@ -69,6 +69,8 @@ _ADVICE = "Use a more common word, or explain it the first time, or link it to t
 
 
 _AFTER_NUMBER = re.compile(r"\d\s*/?\s*\Z")
+# How to say a word: '(say: YOO-vyuh-luh)'. Its parts are sounds, not words.
+_SAY = re.compile(r"\((?:say|pronounced|said)\b:?[^()]{1,60}\)", re.IGNORECASE)
 
 
 @cache
@@ -101,11 +103,14 @@ def check(doc: Document, report: Report) -> None:
             continue
         jargon: set[int] | None = None
         starts: set[int] | None = None
+        sounds = [s.span() for s in _SAY.finditer(unit.text)] if "(" in unit.text else []
         # Most words are common: that test comes first, as it is the cheapest.
         for m in rare_words_in(unit.text, threshold):
             word = m.group()
             lower = word.lower().replace("’", "'")
             zipf = table.get(lower, 0.0)
+            if sounds and any(s < m.start() < e for s, e in sounds):
+                continue
             if lower in allowed or ACRONYM.fullmatch(word):
                 # A short form such as 'eGFR' is PL104's to check.
                 continue

@@ -101,6 +101,12 @@ def _spells(words: list[str], acronym: str) -> bool:
     'dual-energy X-ray absorptiometry' DXA)."""
     parts = [p for w in words for p in re.split(r"[-‐/]", w) if p and p.lower() not in _SMALL]
     want = "".join(c for c in acronym if c.isupper()) or acronym.upper()
+    # A small letter may stand for a word too: 'eGFR (estimated glomerular filtration rate)'.
+    every = "".join(c for c in acronym if c.isalpha()).upper()
+    return _spelled(parts, want) or (every != want and _spelled(parts, every))
+
+
+def _spelled(parts: list[str], want: str) -> bool:
     if not parts or len(parts) > len(want) + 3 or parts[0][0].upper() != want[0]:
         return False
     proper = parts[0][0].isupper()
