@@ -36,7 +36,10 @@ _CONDITION_AFTER = re.compile(
 )
 
 # A person's name and a comma: what follows is their title ('Maria Lopez, NP').
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+,\s*\Z")
+# Titles may follow one another: 'Lena Castillo, MD, MPH'.
+_NAME_BEFORE = re.compile(
+    r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+,\s*(?:[A-Z][A-Za-z.]{1,6},\s*){0,3}\Z"
+)
 
 
 def after_a_name(text: str, at: int) -> bool:
