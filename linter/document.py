@@ -183,13 +183,13 @@ class Document:
         # Words no rule would flag are not terms an explanation can be about: in '...
         # unless Dr. Whitford says it is OK. These are pain relievers ...', 'These' points
         # past 'OK' and the name to the NSAIDs.
-        everyday = everyday_acronyms(self.locale) | {a.upper() for a in self.settings.allow}
-
         def candidates(unit: Unit) -> list[tuple[int, int]]:
             text = unit.text
             spans = {(m.start, m.end) for m in self.jargon_in(unit)}
             # With its plural 's': 'FODMAPs are types of sugar ...'.
-            spans.update(m.span() for m in acronyms_in(text) if m.group(1) not in everyday)
+            spans.update(
+                m.span() for m in acronyms_in(text) if not self.is_everyday_acronym(m.group(1))
+            )
             for m in rare_words_in(text, threshold):
                 s, e = m.span()
                 if not titled(text[max(0, s - 80) : s], text[e : e + 80]):
@@ -199,6 +199,19 @@ class Document:
         return Explanations(
             self.prose.units, self.sentences_of, candidates, load_patterns(self.config.explanations)
         )
+
+    @cached_property
+    def _everyday_acronyms(self) -> frozenset[str]:
+        return frozenset(
+            everyday_acronyms(self.locale)
+            | {a.upper() for a in self.settings.allow}
+            | set(self.config.acronyms)
+        )
+
+    def is_everyday_acronym(self, acronym: str) -> bool:
+        """An acronym most readers know (for the article's country), or one the site or
+        the article allows: no rule asks for it to be spelled out."""
+        return acronym.upper() in self._everyday_acronyms
 
     @property
     def wants_links(self) -> bool:

@@ -57,9 +57,10 @@ _NAME_GAP = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(?\s*\Z|[-\s]+[\w-]+\s*\(\s*\Z|-
 # 'Pure-tone audiometry.'), or as one you have or do ('do a digital rectal exam', 'remove
 # it with ERCP').
 _INTRODUCED = re.compile(
-    r"(?:^[\W\d]*(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}?|\b(?:have|has|had|do|does|need|needs|get|gets|"
-    r"having|is|are|be|book|called|try|offer|offers|suggest|suggests)\s+(?:an?|your|the)\s+"
-    r"(?:[\w-]+\s+){0,2}?|\b(?:with|using)\s+(?:(?:an?|the)\s+)?)\Z",
+    r"(?:^[\W\d]*(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|\b(?:have|has|had|do|does|need|needs|get|gets|having|is|are|be|book|called|try|offer|"
+    r"offers|suggest|suggests)\s+(?:an?|your|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"|\b(?:with|using)\s+(?:(?:an?|the)\s+)?)\Z",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"(?:,\s+(?:and|but|so|while)|;)\s+")
@@ -306,6 +307,7 @@ class Explanations:
         for span in spans:
             ends_at.setdefault(span[1], []).append(span)
         for start, end in spans:
+            named = text[start:end]
             k = _sentence_at(sentences, start)
             sentence = sentences[k] if k is not None else None
             low = max(sentence.start if sentence else 0, start - _WINDOW)
@@ -318,7 +320,6 @@ class Explanations:
                 if (s, e) in terms and not pattern.group:
                     # 'Prolia (denosumab)': one hard word beside another explains neither.
                     continue
-                named = text[start:end]
                 if (
                     pattern.closes
                     and named[:1].isupper()
@@ -347,14 +348,13 @@ class Explanations:
         self._spelled_out(text, spans, facts)
         # A footnote right after a term explains it: 'hyperkalaemia[^1]'.
         if unit.footnote_marks:
-            ending = ends_at
             for at in unit.footnote_marks:
                 stop = at
                 while stop > 0 and text[stop - 1].isspace():
                     stop -= 1
                 # Only spaces between the term's end and the mark.
                 for end in range(stop, at + 1):
-                    for span in ending.get(end, ()):
+                    for span in ends_at.get(end, ()):
                         facts.explained.setdefault(span, "footnote")
         return facts
 
@@ -385,8 +385,7 @@ class Explanations:
                 said = following.match(unit.text, after.start, after.end)
                 if not said:
                     continue
-                if said.groupdict().get("describes") is None:
-                    facts.explaining.append((after.start, after.end))
+                next_here: tuple[int, int] | None = (after.start, after.end)
             else:
                 nxt = self._after(unit)
                 # A heading after a paragraph starts something new: it explains nothing.
@@ -398,6 +397,11 @@ class Explanations:
                 said = following.match(nxt.text, first[0].start, first[0].end)
                 if not said:
                     continue
+                next_here = None
+            # What happens in a test may name hard words of its own: they are still checked.
+            describes = said.groupdict().get("describes") is not None
+            if next_here is not None and not describes:
+                facts.explaining.append(next_here)
             quoted = _QUOTED.match(said.group())
             if quoted:
                 # '"Systemic" means it can affect many parts of the body': the term the
@@ -423,9 +427,7 @@ class Explanations:
                 if not _NAME_GAP.match(gap):
                     break
                 named.append(c)
-            if said.groupdict().get("describes") is not None and not _INTRODUCED.search(
-                unit.text, sentence.start, named[-1][0]
-            ):
+            if describes and not _INTRODUCED.search(unit.text, sentence.start, named[-1][0]):
                 # What happens in a test explains a test the sentence before brings in as
                 # one you have or do ('the next step is an upper endoscopy'), not whatever
                 # word came last ('A nurse gives you sedation through an IV').

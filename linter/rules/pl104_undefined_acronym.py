@@ -42,7 +42,7 @@ from linter.names import after_a_name
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
-from linter.terms import acronyms_in, everyday_acronyms
+from linter.terms import acronyms_in
 
 CODE = "PL104"
 NAME = "undefined-acronym"
@@ -171,8 +171,6 @@ def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
 
 
 def check(doc: Document, report: Report) -> None:
-    allowed = everyday_acronyms(doc.locale) | {a.upper() for a in doc.settings.allow}
-    allowed |= set(doc.config.acronyms)
     explained = doc.explanations
     link_only = doc.wants_links
     defined: set[str] = set()
@@ -182,7 +180,7 @@ def check(doc: Document, report: Report) -> None:
         heading = unit.kind in (HEADING, LABEL)
         for m in acronyms_in(unit.text):
             acronym = m.group(1)
-            if acronym.upper() in allowed or _ROMAN.match(acronym) or acronym in defined:
+            if doc.is_everyday_acronym(acronym) or _ROMAN.match(acronym) or acronym in defined:
                 continue
             if (
                 acronym.isupper()
