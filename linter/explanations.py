@@ -43,6 +43,9 @@ _SUBJECT = re.compile(
     # A describing word that opens the sentence may too ('Topical corticosteroids calm
     # ...'), but not a verb ('Treating anemia now lowers the risk ...').
     r"(?-i:[A-Z][A-Z0-9-]+\s+|(?![A-Za-z]+ing\b)[A-Z][a-z-]+\s+)?"
+    # After 'the', a word joined by hyphens describes the term: 'The return-to-play
+    # protocol is ...'.
+    r"(?:(?<=\s)(?-i:[a-z]+(?:-[a-z]+)+)\s+)?"
     r"[\s\"“‘']*$",
     re.IGNORECASE,
 )

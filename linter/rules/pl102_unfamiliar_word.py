@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from functools import cache
 
 from linter.document import Document
@@ -47,6 +48,7 @@ from linter.options import Option
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
+from linter.sentences import Sentence
 from linter.terms import ACRONYM, rare_words_in, word_part
 
 CODE = "PL102"
@@ -74,6 +76,30 @@ _SAY = re.compile(r"\((?:say|pronounced|said)\b:?[^()]{1,60}\)", re.IGNORECASE)
 
 
 @cache
+def _english_words() -> frozenset[str]:
+    return frozenset(str(w) for w in load_pack("languages.yaml")["english-words"])
+
+
+@cache
+def _everyday_words(locale: str) -> frozenset[str]:
+    words = load_pack("languages.yaml").get("everyday-words", {})
+    mine = [ws for tag, ws in words.items() if str(tag).lower() == locale.lower()]
+    return frozenset(str(w).lower() for ws in mine for w in ws)
+
+
+def _in_another_language(sentence: Sentence, table: dict[str, float]) -> bool:
+    """A sentence of four words or more with none of the commonest English words, and
+    two or more words no English word list holds. A list of symptoms has no 'the' or
+    'and' either ('Fever, photophobia, neck stiffness'), but its words are English."""
+    words = [w.text.lower() for w in sentence.words]
+    return (
+        len(words) >= 4
+        and not _english_words().intersection(words)
+        and sum(w not in table for w in words) >= 2
+    )
+
+
+@cache
 def _units() -> frozenset[str]:
     return frozenset(u.lower() for u in load_pack("abbreviations.yaml")["units"])
 
@@ -95,6 +121,7 @@ def check(doc: Document, report: Report) -> None:
     threshold = doc.config.option("unfamiliar-threshold")
     table = frequencies()
     allowed = {a.lower() for a in doc.settings.allow}
+    allowed |= _everyday_words((doc.locale or "").replace("_", "-"))
     explained = doc.explanations
     # Each rare word's uses, in order: the first is reported unless it is explained.
     uses: dict[str, list[tuple[Unit, int, int]]] = {}
@@ -103,6 +130,7 @@ def check(doc: Document, report: Report) -> None:
             continue
         jargon: set[int] | None = None
         starts: set[int] | None = None
+        foreign: list[tuple[int, int]] | None = None
         sounds = [s.span() for s in _SAY.finditer(unit.text)] if "(" in unit.text else []
         # Most words are common: that test comes first, as it is the cheapest.
         for m in rare_words_in(unit.text, threshold):
@@ -145,6 +173,20 @@ def check(doc: Document, report: Report) -> None:
                 before = unit.text[max(0, m.start() - 80) : m.start()]
                 after = unit.text[m.end() : m.end() + 80]
                 if is_name(word, m.start() in starts, zipf > 0.0, before, after):
+                    continue
+            if foreign is None:
+                foreign = (
+                    [
+                        (s.start, s.end)
+                        for s in doc.sentences_of(unit)
+                        if _in_another_language(s, table)
+                    ]
+                    if unit.is_prose_sentences
+                    else []
+                )
+            if foreign:
+                at = bisect_right(foreign, (m.start(), math.inf)) - 1
+                if at >= 0 and m.start() < foreign[at][1]:
                     continue
             if explained.explaining(unit, m.start(), m.end()):
                 # The words of an explanation are plain words in that place.

@@ -93,6 +93,21 @@ def _names_a_thing(text: str, start: int) -> bool:
     return bool(before) and not before[-1].isupper() and before[-1].lower() in names_after
 
 
+_CAPS_WORD = re.compile(r"[A-Z]{2,}\b")
+
+
+def _in_capitals_phrase(text: str, start: int, end: int) -> bool:
+    """'the HEADS UP program': everyday words in capitals next to each other are a name
+    or a slogan written in capitals, not short forms."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    for word in (before[-1] if before else "", after[0] if after else ""):
+        word = word.strip(".,;:!?()\"'“”‘’")
+        if _CAPS_WORD.fullmatch(word) and _emphasis(word):
+            return True
+    return False
+
+
 def _spells(words: list[str], acronym: str) -> bool:
     """Whether the words spell the acronym: each word gives its first letter and may give
     more from inside it, in order ('Centers for Disease Control and Prevention' spells
@@ -185,7 +200,10 @@ def check(doc: Document, report: Report) -> None:
             if (
                 acronym.isupper()
                 and _emphasis(acronym)
-                and not _names_a_thing(unit.text, m.start())
+                and (
+                    not _names_a_thing(unit.text, m.start())
+                    or _in_capitals_phrase(unit.text, m.start(), m.end())
+                )
             ):
                 continue
             start, end = m.span()
