@@ -33,6 +33,8 @@ from linter.yamlfile import YamlProblem, load_yaml
 # How far around a term its explanation is looked for, in characters: more than the
 # longest plain explanation, and it keeps a paragraph-long sentence linear.
 _WINDOW = 300
+# The end of a question after the term it asks about: 'What is a seroma?'.
+_ASKED_END = re.compile(r"\s*[?](?:\W*)")
 _PIECE = re.compile(r"\{([a-z][a-z-]*)\}")
 # The term opens its sentence, or ends the phrase that does: 'Otitis media with effusion
 # happens when ...', 'The glands of the endocrine system make ...'.
@@ -120,6 +122,8 @@ class Patterns:
     not_cell: re.Pattern[str] | None = None
     # One word in the cell that is enough: the kind of medicine ('Stimulant').
     cell_kind: re.Pattern[str] | None = None
+    question: re.Pattern[str] | None = None
+    not_answer: re.Pattern[str] | None = None
 
 
 def _compile(text: str, pieces: dict[str, str], where: str) -> re.Pattern[str]:
@@ -196,7 +200,11 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> Patterns:
     not_cell = _compile(str(cell), pieces, "not-table-explanations") if cell else None
     kinds = shipped.get("table-kinds")
     cell_kind = _compile(str(kinds), pieces, "table-kinds") if kinds else None
-    return Patterns(tuple(found), reject, following, not_cell, cell_kind)
+    asked = shipped.get("question")
+    question = _compile(str(asked), pieces, "question") if asked else None
+    elsewhere = shipped.get("not-answers")
+    not_answer = _compile(str(elsewhere), pieces, "not-answers") if elsewhere else None
+    return Patterns(tuple(found), reject, following, not_cell, cell_kind, question, not_answer)
 
 
 @dataclass
@@ -299,6 +307,16 @@ class Explanations:
         if unit.kind in (DEF_DETAILS, FOOTNOTE):
             # A definition or a footnote is there to explain.
             facts.explaining.append((0, len(text)))
+        if unit.kind == TABLE_CELL and unit.column == 2:
+            before = self._before(unit)
+            if (
+                before is not None
+                and self._structural(before) == "table-row"
+                and self.candidates(before)
+            ):
+                # The cell that explains a hard word beside it: its words are the plain
+                # words there ('Oxycodone | a strong opioid pain reliever').
+                facts.explaining.append((0, len(text)))
         structural = self._structural(unit)
         if structural is not None:
             for span in spans:
@@ -309,7 +327,7 @@ class Explanations:
         ends_at: dict[int, list[tuple[int, int]]] = {}
         for span in spans:
             ends_at.setdefault(span[1], []).append(span)
-        for start, end in spans:
+        for number, (start, end) in enumerate(spans):
             named = text[start:end]
             k = _sentence_at(sentences, start)
             sentence = sentences[k] if k is not None else None
@@ -336,6 +354,15 @@ class Explanations:
                     continue
                 pointing = pattern.before is not None and not text[s:e].strip(" \"“‘'")
                 facts.explained[(start, end)] = pattern.name
+                if pattern.after is not None:
+                    # 'Anterior blepharitis: the front edge of the lid ...': a hard word
+                    # right before the term describes it, and is part of the name explained.
+                    at, back = start, number - 1
+                    while (
+                        back >= 0 and spans[back][1] <= at and not text[spans[back][1] : at].strip()
+                    ):
+                        facts.explained.setdefault(spans[back], pattern.name)
+                        at, back = spans[back][0], back - 1
                 # The words before an acronym may be what it stands for, which is not an
                 # explanation of them: they can still be jargon. And 'This is called X'
                 # points at the sentence before, whose own terms still need explaining
@@ -373,6 +400,7 @@ class Explanations:
         following = self.patterns.next_sentence
         if following is None or not sentences:
             return
+        self._answered(unit, sentences, spans, facts)
         j = 0
         for k, sentence in enumerate(sentences):
             # This sentence's candidates (spans are in order, so each is seen once).
@@ -403,7 +431,8 @@ class Explanations:
                 next_here = None
             # What happens in a test may name hard words of its own: they are still checked.
             describes = said.groupdict().get("describes") is not None
-            if next_here is not None and not describes:
+            does = said.groupdict().get("does") is not None
+            if next_here is not None and not describes and not does:
                 facts.explaining.append(next_here)
             quoted = _QUOTED.match(said.group())
             if quoted:
@@ -438,6 +467,49 @@ class Explanations:
             for c in named:
                 facts.explained.setdefault(c, "next-sentence")
 
+    def _answered(
+        self,
+        unit: Unit,
+        sentences: list[Sentence],
+        spans: list[tuple[int, int]],
+        facts: _UnitFacts,
+    ) -> None:
+        """'What is a seroma? A soft, fluid-filled bump under one of the cuts.': a question
+        that asks what a term is, and the sentence after it that answers."""
+        asked = self.patterns.question
+        if asked is None:
+            return
+        text = unit.text
+        for k, sentence in enumerate(sentences):
+            lead = asked.match(text, sentence.start, sentence.end)
+            if lead is None:
+                continue
+            here = [c for c in spans if lead.end() <= c[0] and c[1] <= sentence.end]
+            if not here or here[0][0] != lead.end():
+                continue
+            if not _ASKED_END.fullmatch(text, here[-1][1], sentence.end):
+                continue
+            if k + 1 < len(sentences):
+                answer = (sentences[k + 1].start, sentences[k + 1].end)
+                said = text[answer[0] : answer[1]]
+            else:
+                nxt = self._after(unit)
+                if nxt is None or nxt.kind in NOT_SENTENCES:
+                    continue
+                first = self.sentences_of(nxt)
+                if not first:
+                    continue
+                answer = None
+                said = nxt.text[first[0].start : first[0].end]
+            if said.rstrip().endswith("?") or not re.search(r"[a-z]{3}", said):
+                continue
+            if self.patterns.not_answer is not None and self.patterns.not_answer.match(said):
+                continue
+            if answer is not None:
+                facts.explaining.append(answer)
+            for c in here:
+                facts.explained.setdefault(c, "question-answer")
+
     @staticmethod
     def _spelled_out(text: str, spans: list[tuple[int, int]], facts: _UnitFacts) -> None:
         """'The prostate-specific antigen (PSA) test measures the level of PSA, a protein
@@ -459,6 +531,10 @@ class Explanations:
         for words, short in pairs:
             if text[short[0] : short[1]] in explained:
                 facts.explained.setdefault(words, "short-form-explained")
+
+    def _before(self, unit: Unit) -> Unit | None:
+        k = self._index.get(id(unit), -1)
+        return self.units[k - 1] if k > 0 else None
 
     def _after(self, unit: Unit) -> Unit | None:
         k = self._index.get(id(unit), -1)

@@ -61,7 +61,33 @@ def rare_words_in(text: str, threshold: float) -> Iterator[re.Match[str]]:
         if key.endswith("'s"):
             zipf = max(zipf, table.get(key[:-2], 0.0))
         if zipf < threshold:
+            zipf = max((table.get(w, 0.0) for w in other_spellings(key)), default=zipf)
+        if zipf < threshold:
             yield m
+
+
+# British spellings and their American forms, which the frequency lists count apart:
+# 'paediatrician' is as everyday as 'pediatrician'.
+_SPELLINGS = (
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"oe(?=[a-z])"), "e"),
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|able)"), "or"),
+    (re.compile(r"is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),
+    (re.compile(r"tre(?=s?$)"), "ter"),
+    (re.compile(r"ogue(?=s?$)"), "og"),
+)
+
+
+def other_spellings(word: str) -> Iterator[str]:
+    """The American spelling of a British word, one change at a time and all together."""
+    every = word
+    for pattern, repl in _SPELLINGS:
+        changed = pattern.sub(repl, word)
+        if changed != word:
+            yield changed
+        every = pattern.sub(repl, every)
+    if every != word:
+        yield every
 
 
 @cache

@@ -197,6 +197,13 @@ def check(doc: Document, report: Report) -> None:
             acronym = m.group(1)
             if doc.is_everyday_acronym(acronym) or _ROMAN.match(acronym) or acronym in defined:
                 continue
+            parts = acronym.split("-")
+            if len(parts) > 1 and all(
+                len(p) > 1 and (p in defined or doc.is_everyday_acronym(p)) for p in parts
+            ):
+                # 'OCD-UK' after 'obsessive-compulsive disorder (OCD)': a name made of
+                # short forms the reader already knows.
+                continue
             if (
                 acronym.isupper()
                 and _emphasis(acronym)
