@@ -358,8 +358,13 @@ class Explanations:
                     # 'Anterior blepharitis: the front edge of the lid ...': a hard word
                     # right before the term describes it, and is part of the name explained.
                     at, back = start, number - 1
+                    # A term already explained ends the walk: those before it were seen
+                    # then, which keeps a run of many terms linear.
                     while (
-                        back >= 0 and spans[back][1] <= at and not text[spans[back][1] : at].strip()
+                        back >= 0
+                        and spans[back] not in facts.explained
+                        and spans[back][1] <= at
+                        and not text[spans[back][1] : at].strip()
                     ):
                         facts.explained.setdefault(spans[back], pattern.name)
                         at, back = spans[back][0], back - 1
@@ -411,24 +416,13 @@ class Explanations:
                 j += 1
             if not here:
                 continue
-            if k + 1 < len(sentences):
-                after = sentences[k + 1]
-                said = following.match(unit.text, after.start, after.end)
-                if not said:
-                    continue
-                next_here: tuple[int, int] | None = (after.start, after.end)
-            else:
-                nxt = self._after(unit)
-                # A heading after a paragraph starts something new: it explains nothing.
-                if nxt is None or nxt.kind in NOT_SENTENCES:
-                    continue
-                first = self.sentences_of(nxt)
-                if not first:
-                    continue
-                said = following.match(nxt.text, first[0].start, first[0].end)
-                if not said:
-                    continue
-                next_here = None
+            after = self._sentence_after(unit, sentences, k)
+            if after is None:
+                continue
+            said = following.match(*after[:3])
+            if not said:
+                continue
+            next_here = after[1:3] if after[3] else None
             # What happens in a test may name hard words of its own: they are still checked.
             describes = said.groupdict().get("describes") is not None
             does = said.groupdict().get("does") is not None
@@ -484,23 +478,20 @@ class Explanations:
             lead = asked.match(text, sentence.start, sentence.end)
             if lead is None:
                 continue
-            here = [c for c in spans if lead.end() <= c[0] and c[1] <= sentence.end]
+            at = bisect.bisect_left(spans, (lead.end(), -1))
+            here: list[tuple[int, int]] = []
+            while at < len(spans) and spans[at][1] <= sentence.end:
+                here.append(spans[at])
+                at += 1
             if not here or here[0][0] != lead.end():
                 continue
             if not _ASKED_END.fullmatch(text, here[-1][1], sentence.end):
                 continue
-            if k + 1 < len(sentences):
-                answer = (sentences[k + 1].start, sentences[k + 1].end)
-                said = text[answer[0] : answer[1]]
-            else:
-                nxt = self._after(unit)
-                if nxt is None or nxt.kind in NOT_SENTENCES:
-                    continue
-                first = self.sentences_of(nxt)
-                if not first:
-                    continue
-                answer = None
-                said = nxt.text[first[0].start : first[0].end]
+            after = self._sentence_after(unit, sentences, k)
+            if after is None:
+                continue
+            said = after[0][after[1] : after[2]]
+            answer = after[1:3] if after[3] else None
             if said.rstrip().endswith("?") or not re.search(r"[a-z]{3}", said):
                 continue
             if self.patterns.not_answer is not None and self.patterns.not_answer.match(said):
@@ -531,6 +522,22 @@ class Explanations:
         for words, short in pairs:
             if text[short[0] : short[1]] in explained:
                 facts.explained.setdefault(words, "short-form-explained")
+
+    def _sentence_after(
+        self, unit: Unit, sentences: list[Sentence], k: int
+    ) -> tuple[str, int, int, bool] | None:
+        """The sentence after sentence k: its text, start, end, and whether it is in the same
+        unit (else it opens the next one)."""
+        if k + 1 < len(sentences):
+            return unit.text, sentences[k + 1].start, sentences[k + 1].end, True
+        nxt = self._after(unit)
+        # A heading after a paragraph starts something new: it explains nothing.
+        if nxt is None or nxt.kind in NOT_SENTENCES:
+            return None
+        first = self.sentences_of(nxt)
+        if not first:
+            return None
+        return nxt.text, first[0].start, first[0].end, False
 
     def _before(self, unit: Unit) -> Unit | None:
         k = self._index.get(id(unit), -1)
