@@ -34,7 +34,7 @@ from linter.yamlfile import YamlProblem, load_yaml
 # longest plain explanation, and it keeps a paragraph-long sentence linear.
 _WINDOW = 300
 # The end of a question after the term it asks about: 'What is a seroma?'.
-_ASKED_END = re.compile(r"\s*[?](?:\W*)")
+_ASKED_END = re.compile(r"\s*\?\W*")
 _PIECE = re.compile(r"\{([a-z][a-z-]*)\}")
 # The term opens its sentence, or ends the phrase that does: 'Otitis media with effusion
 # happens when ...', 'The glands of the endocrine system make ...'.
@@ -380,6 +380,7 @@ class Explanations:
                     facts.explaining.append((s, e))
                 break
         self._next_sentence(unit, sentences, spans, facts)
+        self._answered(unit, sentences, spans, facts)
         self._spelled_out(text, spans, facts)
         # A footnote right after a term explains it: 'hyperkalaemia[^1]'.
         if unit.footnote_marks:
@@ -405,7 +406,6 @@ class Explanations:
         following = self.patterns.next_sentence
         if following is None or not sentences:
             return
-        self._answered(unit, sentences, spans, facts)
         j = 0
         for k, sentence in enumerate(sentences):
             # This sentence's candidates (spans are in order, so each is seen once).

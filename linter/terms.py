@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from linter.frequency import frequencies
 from linter.packs import load_pack
@@ -41,11 +42,20 @@ def everyday_acronyms(locale: str | None) -> frozenset[str]:
     if locale:
         tag = locale.replace("_", "-").lower()
         tag = str((pack.get("default-country") or {}).get(tag, tag)).lower()
-        for name, items in (pack.get("by-locale") or {}).items():
-            name = str(name).lower()
-            if tag == name or tag.startswith(name + "-"):
-                known.update(str(a).upper() for a in items)
+        known.update(str(a).upper() for a in for_locale(pack.get("by-locale") or {}, tag))
     return frozenset(known)
+
+
+def for_locale(by_locale: dict[Any, Any], locale: str) -> list[Any]:
+    """The items listed under a language tag that the article's tag is or starts with:
+    'en-AU' for an article in 'en-AU' or 'en_AU'."""
+    tag = locale.replace("_", "-").lower()
+    found: list[Any] = []
+    for name, items in by_locale.items():
+        name = str(name).lower()
+        if tag == name or tag.startswith(name + "-"):
+            found.extend(items or ())
+    return found
 
 
 def rare_words_in(text: str, threshold: float) -> Iterator[re.Match[str]]:
@@ -80,13 +90,14 @@ _SPELLINGS = (
 
 def other_spellings(word: str) -> Iterator[str]:
     """The American spelling of a British word, one change at a time and all together."""
-    every = word
+    every, changes = word, 0
     for pattern, repl in _SPELLINGS:
         changed = pattern.sub(repl, word)
         if changed != word:
+            changes += 1
             yield changed
         every = pattern.sub(repl, every)
-    if every != word:
+    if changes > 1:
         yield every
 
 

@@ -49,7 +49,7 @@ from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
 from linter.rules import Report
 from linter.sentences import Sentence
-from linter.terms import ACRONYM, rare_words_in, word_part
+from linter.terms import ACRONYM, for_locale, rare_words_in, word_part
 
 CODE = "PL102"
 NAME = "unfamiliar-word"
@@ -82,9 +82,8 @@ def _english_words() -> frozenset[str]:
 
 @cache
 def _everyday_words(locale: str) -> frozenset[str]:
-    words = load_pack("languages.yaml").get("everyday-words", {})
-    mine = [ws for tag, ws in words.items() if str(tag).lower() == locale.lower()]
-    return frozenset(str(w).lower() for ws in mine for w in ws)
+    words = load_pack("languages.yaml").get("everyday-words") or {}
+    return frozenset(str(w).lower() for w in for_locale(words, locale))
 
 
 def _in_another_language(sentence: Sentence, table: dict[str, float]) -> bool:
@@ -121,7 +120,7 @@ def check(doc: Document, report: Report) -> None:
     threshold = doc.config.option("unfamiliar-threshold")
     table = frequencies()
     allowed = {a.lower() for a in doc.settings.allow}
-    allowed |= _everyday_words((doc.locale or "").replace("_", "-"))
+    allowed |= _everyday_words(doc.locale or "")
     explained = doc.explanations
     # Each rare word's uses, in order: the first is reported unless it is explained.
     uses: dict[str, list[tuple[Unit, int, int]]] = {}
