@@ -42,6 +42,11 @@ _NAME_BEFORE = re.compile(
 )
 
 
+# A colon before the words: what follows it opens a clause, and so has a capital
+# whether or not it is a name ('IMPORTANT WARNING: Metformin, a medicine that ...').
+_AFTER_COLON = re.compile(r":\s*\Z")
+
+
 def after_a_name(text: str, at: int) -> bool:
     """Whether a person's name and a comma come right before offset `at`, so that a
     short form there is a title: 'Maria Lopez, NP', 'Dr Ana Ruiz, OD'."""
@@ -77,7 +82,7 @@ def is_name(
         return False
     if titled(before, after) or _ORGANISATION_END.search(text):
         return True
-    if not at_sentence_start:
+    if not at_sentence_start and not _AFTER_COLON.search(before):
         return True
     # An unknown word opening a sentence is a name, unless it is built like a medical
     # word ('Hyperuricemia') or a drug's name ('Phenazopyridine').
