@@ -35,6 +35,9 @@ from linter.yamlfile import YamlProblem, load_yaml
 _WINDOW = 300
 # The end of a question after the term it asks about: 'What is a seroma?'.
 _ASKED_END = re.compile(r"\s*\?\W*")
+# What a medicine treats is named, not explained: 'Metformin is also used to treat
+# polycystic ovary syndrome (PCOS)' leaves the condition to be explained.
+_TREATS = re.compile(r"\b(?:used\s+(?:to\s+treat|for\s+treating)|to\s+treat|treats)\s")
 _PIECE = re.compile(r"\{([a-z][a-z-]*)\}")
 # The term opens its sentence, or ends the phrase that does: 'Otitis media with effusion
 # happens when ...', 'The glands of the endocrine system make ...'.
@@ -345,12 +348,12 @@ class Explanations:
                     pattern.closes
                     and named[:1].isupper()
                     and named[1:].islower()
-                    and any(c[0] >= s for c in ends_at.get(e, ()))
+                    and self._holds_term(spans, s, e, start)
                 ):
-                    # 'a prescription for ondansetron (Zofran)': the words before the
-                    # bracket end on a hard word, which a brand name in the bracket only
-                    # names again. (Before a short form, 'in vitro fertilization (IVF)',
-                    # they are what it stands for.)
+                    # 'a prescription for ondansetron (Zofran)', 'Ivermectin cream
+                    # (Soolantra)': the words before the bracket hold a hard word, which a
+                    # brand name in the bracket only names again. (Before a short form,
+                    # 'in vitro fertilization (IVF)', they are what it stands for.)
                     continue
                 pointing = pattern.before is not None and not text[s:e].strip(" \"“‘'")
                 facts.explained[(start, end)] = pattern.name
@@ -376,6 +379,7 @@ class Explanations:
                     not pointing
                     and not pattern.keeps_terms
                     and not (pattern.before is not None and text[start:end].isupper())
+                    and not _TREATS.search(text, s, e)
                 ):
                     facts.explaining.append((s, e))
                 break
@@ -500,6 +504,12 @@ class Explanations:
                 facts.explaining.append(answer)
             for c in here:
                 facts.explained.setdefault(c, "question-answer")
+
+    @staticmethod
+    def _holds_term(spans: list[tuple[int, int]], s: int, e: int, term: int) -> bool:
+        """Whether a candidate term other than the one at `term` lies within [s, e)."""
+        k = bisect.bisect_left(spans, (s, -1))
+        return k < len(spans) and spans[k][0] != term and spans[k][1] <= e
 
     @staticmethod
     def _spelled_out(text: str, spans: list[tuple[int, int]], facts: _UnitFacts) -> None:

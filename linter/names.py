@@ -15,7 +15,8 @@ _TITLE_BEFORE = re.compile(
 )
 _TITLE_AFTER = re.compile(
     r"\A(?:\s+[A-Z][\w’'-]*)*,?\s+(?:MD|M\.D\.|PhD|Ph\.D\.|DO|RN|NP|PA-C|DNP|MPH|MBBS|FRCP|"
-    r"FRCS|MRCP|DPhil|BSc|MSc|PharmD|Jr\.?|Sr\.?|III?)\b"
+    r"FRCS|MRCP|DPhil|BSc|MSc|PharmD|RGN|RMN|BSN|APRN|LPN|FNP|CNM|DDS|DMD|MBChB|MRCGP|"
+    r"FRACGP|FRACP|FRCOG|Jr\.?|Sr\.?|III?)\b"
 )
 
 # A word that ends an organisation's name: 'Arrhythmia Alliance', 'Mayo Clinic'.
@@ -38,7 +39,8 @@ _CONDITION_AFTER = re.compile(
 # A person's name and a comma: what follows is their title ('Maria Lopez, NP').
 # Titles may follow one another: 'Lena Castillo, MD, MPH'.
 _NAME_BEFORE = re.compile(
-    r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+,\s*(?:[A-Z][A-Za-z.]{1,6},\s*){0,3}\Z"
+    r"\b[A-Z](?:[^\W\d_A-Z]|[’'-])+(?:\s+[A-Z]\.)?\s+[A-Z](?:[^\W\d_A-Z]|[’'-])+,\s*"
+    r"(?:[A-Z][A-Za-z.]{1,6},\s*){0,3}\Z"
 )
 
 

@@ -50,6 +50,7 @@ Materials": explain medical words or link them where they are first used. CDC,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from linter.diagnostics import Applicability, Edit, Fix
@@ -65,6 +66,10 @@ SEVERITY = "warning"
 SUMMARY = "Jargon whose first use has no glossary link"
 TAGS = ("jargon", "glossary")
 HIGHLIGHT = "jargon"
+
+
+# Who wrote a page, then a colon, in a link's words: the rest is that page's title.
+_PAGE_TITLE = re.compile(r"[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|and|for|the|on))*:\s")
 
 
 @dataclass
@@ -103,6 +108,9 @@ def check(doc: Document, report: Report) -> None:
                 if is_name(words, match.start in starts, before=around, after=after):
                     continue
             link = unit.link_at(match.start)
+            if link is not None and _PAGE_TITLE.match(unit.text, link.start, match.start):
+                # '[CDC: Genetic testing](https://...)': the title of a page to read next.
+                continue
             glossary = link is not None and doc.is_definition_link(
                 link.href, term.term, words, unit.text[link.start : link.end]
             )

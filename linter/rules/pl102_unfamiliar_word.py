@@ -120,7 +120,8 @@ def check(doc: Document, report: Report) -> None:
     threshold = doc.config.option("unfamiliar-threshold")
     table = frequencies()
     allowed = {a.lower() for a in doc.settings.allow}
-    allowed |= _everyday_words(doc.locale or "")
+    # An article with no language tag is read as English.
+    allowed |= _everyday_words(doc.locale or "en")
     explained = doc.explanations
     # Each rare word's uses, in order: the first is reported unless it is explained.
     uses: dict[str, list[tuple[Unit, int, int]]] = {}

@@ -94,6 +94,9 @@ def _names_a_thing(text: str, start: int) -> bool:
 
 
 _CAPS_WORD = re.compile(r"[A-Z]{2,}\b")
+# A postal code after a short form, and a town and a comma before it.
+_POSTAL = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4})\b")
+_AFTER_TOWN = re.compile(r"[A-Z][a-z]+,\s*\Z")
 
 
 def _in_capitals_phrase(text: str, start: int, end: int) -> bool:
@@ -114,11 +117,18 @@ def _spells(words: list[str], acronym: str) -> bool:
     CDC with a word left over, 'nonsteroidal anti-inflammatory drugs' NSAID, a word in
     small letters inside a name may be passed over,
     'dual-energy X-ray absorptiometry' DXA)."""
-    parts = [p for w in words for p in re.split(r"[-‐/]", w) if p and p.lower() not in _SMALL]
     want = "".join(c for c in acronym if c.isupper()) or acronym.upper()
     # A small letter may stand for a word too: 'eGFR (estimated glomerular filtration rate)'.
     every = "".join(c for c in acronym if c.isalpha()).upper()
-    return _spelled(parts, want) or (every != want and _spelled(parts, every))
+    # A word with a hyphen gives a letter for each part, or one for the whole word:
+    # 'American Society of Health-System Pharmacists' (ASHP).
+    split = [p for w in words for p in re.split(r"[-‐/]", w) if p and p.lower() not in _SMALL]
+    whole = [w for w in words if w.lower() not in _SMALL]
+    return any(
+        _spelled(parts, letters)
+        for parts in ((split, whole) if split != whole else (split,))
+        for letters in ((want, every) if every != want else (want,))
+    )
 
 
 def _spelled(parts: list[str], want: str) -> bool:
@@ -214,6 +224,11 @@ def check(doc: Document, report: Report) -> None:
             ):
                 continue
             start, end = m.span()
+            if _POSTAL.match(unit.text, end) and _AFTER_TOWN.search(
+                unit.text, max(0, start - 40), start
+            ):
+                # 'Madison, WI 53703': a state or county in an address.
+                continue
             if after_a_name(unit.text, start):
                 # 'Maria Lopez, NP', 'Dr Ana Ruiz, OD': a title after a name.
                 continue
