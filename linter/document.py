@@ -192,7 +192,9 @@ class Document:
             )
             for m in rare_words_in(text, threshold):
                 s, e = m.span()
-                if not titled(text[max(0, s - 80) : s], text[e : e + 80]):
+                # A title marks a name only where the word has a capital: 'C. difficile'
+                # is a germ, 'C. Patel' a person.
+                if not (text[s].isupper() and titled(text[max(0, s - 80) : s], text[e : e + 80])):
                     spans.add((s, e))
             return sorted(spans)
 

@@ -43,7 +43,7 @@ from functools import cache
 
 from linter.document import Document
 from linter.frequency import built_from_common_words, frequencies
-from linter.names import is_name
+from linter.names import is_name, titled
 from linter.options import Option
 from linter.packs import load_pack
 from linter.prose import HEADING, LABEL, Unit
@@ -125,6 +125,10 @@ def check(doc: Document, report: Report) -> None:
     explained = doc.explanations
     # Each rare word's uses, in order: the first is reported unless it is explained.
     uses: dict[str, list[tuple[Unit, int, int]]] = {}
+    # Unknown words taken for names because they open a sentence or a cell: a use of the
+    # same word in small letters later shows it was a word ('Decongestant spray' then 'a
+    # decongestant spray'), and the first use counts from there.
+    opening: dict[str, tuple[Unit, int, int]] = {}
     for unit in doc.units:
         if unit.kind in (HEADING, LABEL):
             continue
@@ -173,6 +177,8 @@ def check(doc: Document, report: Report) -> None:
                 before = unit.text[max(0, m.start() - 80) : m.start()]
                 after = unit.text[m.end() : m.end() + 80]
                 if is_name(word, m.start() in starts, zipf > 0.0, before, after):
+                    if m.start() in starts and not titled(before, after):
+                        opening.setdefault(lower, (unit, m.start(), m.end()))
                     continue
             if foreign is None:
                 foreign = (
@@ -192,7 +198,10 @@ def check(doc: Document, report: Report) -> None:
                 # The words of an explanation are plain words in that place.
                 uses[lower] = []
                 continue
-            uses[lower] = [(unit, m.start(), m.end())]
+            first = opening.get(lower) if word[0].islower() else None
+            uses[lower] = (
+                [first, (unit, m.start(), m.end())] if first else [(unit, m.start(), m.end())]
+            )
     link_only = doc.wants_links
     for found in uses.values():
         if not found:

@@ -40,7 +40,7 @@ from linter.document import Document
 from linter.frequency import frequencies
 from linter.names import after_a_name
 from linter.packs import load_pack
-from linter.prose import HEADING, LABEL, Unit
+from linter.prose import HEADING, LABEL, LIST_ITEM, Unit
 from linter.rules import Report
 from linter.terms import acronyms_in
 
@@ -195,13 +195,25 @@ def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
     return False
 
 
+def _spelled_by_list(units: list[Unit], k: int, acronym: str, end: int) -> bool:
+    """'follow RICE:' then '**R**est: ...', '**I**ce: ...' and so on: the short form ends
+    its unit and the first letters of the list items after it spell it."""
+    if units[k].text[end:].strip(" :.") or len(acronym) < 2:
+        return False
+    items = units[k + 1 : k + 1 + len(acronym)]
+    return len(items) == len(acronym) and all(
+        u.kind == LIST_ITEM and u.text.lstrip()[:1].upper() == c.upper()
+        for u, c in zip(items, acronym, strict=True)
+    )
+
+
 def check(doc: Document, report: Report) -> None:
     explained = doc.explanations
     link_only = doc.wants_links
     defined: set[str] = set()
     uses: dict[str, list[tuple[Unit, int, int]]] = {}
     defined_at: dict[str, int] = {}
-    for unit in doc.units:
+    for k, unit in enumerate(doc.units):
         heading = unit.kind in (HEADING, LABEL)
         for m in acronyms_in(unit.text):
             acronym = m.group(1)
@@ -233,7 +245,9 @@ def check(doc: Document, report: Report) -> None:
                 # 'Maria Lopez, NP', 'Dr Ana Ruiz, OD': a title after a name.
                 continue
             link = unit.link_at(start)
-            spelled = _is_definition(unit, m.start(), m.end(), acronym)
+            spelled = _is_definition(unit, m.start(), m.end(), acronym) or _spelled_by_list(
+                doc.units, k, acronym, end
+            )
             if heading:
                 # A title may spell it out ('# Irritable bowel syndrome (IBS)'); a use
                 # there is not its first use in the text.
