@@ -67,7 +67,8 @@ _NAME_GAP = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(?\s*\Z|[-\s]+[\w-]+\s*\(\s*\Z|-
 _INTRODUCED = re.compile(
     r"(?:^[\W\d]*(?:(?:an?|the|your)\s+)?(?:[\w-]+\s+){0,2}?"
     r"|\b(?:have|has|had|do|does|need|needs|get|gets|having|is|are|be|book|called|try|offer|"
-    r"offers|suggest|suggests)\s+(?:an?|your|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"offers|suggest|suggests|arrange|arranges|order|orders|send|sends|take|takes)\s+"
+    r"(?:an?|your|the)\s+(?:[\w-]+\s+){0,2}?"
     r"|\b(?:with|using)\s+(?:(?:an?|the)\s+)?)\Z",
     re.IGNORECASE,
 )

@@ -96,6 +96,8 @@ def _names_a_thing(text: str, start: int) -> bool:
 _CAPS_WORD = re.compile(r"[A-Z]{2,}\b")
 # A postal code after a short form, and a town and a comma before it.
 _POSTAL = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4})\b")
+# The first half of an Irish or British postcode: 'T12 AB34', 'SW1A 2AA'.
+_IN_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[\dA-Z]?\s\Z")
 _AFTER_TOWN = re.compile(r"[A-Z][a-z]+,\s*\Z")
 
 
@@ -236,10 +238,12 @@ def check(doc: Document, report: Report) -> None:
             ):
                 continue
             start, end = m.span()
-            if _POSTAL.match(unit.text, end) and _AFTER_TOWN.search(
-                unit.text, max(0, start - 40), start
-            ):
-                # 'Madison, WI 53703': a state or county in an address.
+            if (
+                _POSTAL.match(unit.text, end)
+                and _AFTER_TOWN.search(unit.text, max(0, start - 40), start)
+            ) or _IN_POSTCODE.search(unit.text, max(0, start - 8), start):
+                # 'Madison, WI 53703': a state or county in an address; 'Cork T12 AB34':
+                # the second half of a postcode.
                 continue
             if after_a_name(unit.text, start):
                 # 'Maria Lopez, NP', 'Dr Ana Ruiz, OD': a title after a name.
