@@ -72,6 +72,10 @@ HIGHLIGHT = "jargon"
 _PAGE_TITLE = re.compile(r"[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|and|for|the|on))*:\s")
 
 
+# A word that makes the words before it the name of a service.
+_SERVICE_AFTER = re.compile(r"\s+(?:clinic|clinics|department|unit|service|team|ward)\b")
+
+
 @dataclass
 class _Use:
     unit: Unit
@@ -108,6 +112,9 @@ def check(doc: Document, report: Report) -> None:
                 if is_name(words, match.start in starts, before=around, after=after):
                     continue
             link = unit.link_at(match.start)
+            if _SERVICE_AFTER.match(unit.text, match.end):
+                # 'call our endocrine clinic': the name of a service, as its sign says.
+                continue
             if link is not None and _PAGE_TITLE.match(unit.text, link.start, match.start):
                 # '[CDC: Genetic testing](https://...)': the title of a page to read next.
                 continue

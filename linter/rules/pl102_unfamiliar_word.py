@@ -116,6 +116,14 @@ def how_rare(zipf: float) -> str:
     return f"it appears about once in {round(per / scale) * scale:,.0f} words of everyday English"
 
 
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
 def check(doc: Document, report: Report) -> None:
     threshold = doc.config.option("unfamiliar-threshold")
     table = frequencies()
@@ -141,14 +149,16 @@ def check(doc: Document, report: Report) -> None:
             word = m.group()
             lower = word.lower().replace("’", "'")
             zipf = table.get(lower, 0.0)
+            # One entry for a word and its plural: 'podiatrists ... A podiatrist is ...'.
+            key = _singular(lower)
             if sounds and any(s < m.start() < e for s, e in sounds):
                 continue
             if lower in allowed or ACRONYM.fullmatch(word):
                 # A short form such as 'eGFR' is PL104's to check.
                 continue
-            if lower in uses:
-                if uses[lower]:
-                    uses[lower].append((unit, m.start(), m.end()))
+            if key in uses:
+                if uses[key]:
+                    uses[key].append((unit, m.start(), m.end()))
                 continue
             if built_from_common_words(lower, table, threshold):
                 continue
@@ -178,7 +188,7 @@ def check(doc: Document, report: Report) -> None:
                 after = unit.text[m.end() : m.end() + 80]
                 if is_name(word, m.start() in starts, zipf > 0.0, before, after):
                     if m.start() in starts and not titled(before, after):
-                        opening.setdefault(lower, (unit, m.start(), m.end()))
+                        opening.setdefault(key, (unit, m.start(), m.end()))
                     continue
             if foreign is None:
                 foreign = (
@@ -196,10 +206,10 @@ def check(doc: Document, report: Report) -> None:
                     continue
             if explained.explaining(unit, m.start(), m.end()):
                 # The words of an explanation are plain words in that place.
-                uses[lower] = []
+                uses[key] = []
                 continue
-            first = opening.get(lower) if word[0].islower() else None
-            uses[lower] = (
+            first = opening.get(key) if word[0].islower() else None
+            uses[key] = (
                 [first, (unit, m.start(), m.end())] if first else [(unit, m.start(), m.end())]
             )
     link_only = doc.wants_links
