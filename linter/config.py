@@ -21,7 +21,7 @@ from linter.source import DEFAULT_LIMIT
 from linter.yamlfile import YamlProblem, describe, key_name, load_yaml, sorted_keys
 
 CONFIG_NAMES = (".plainlint.yaml", ".plainlint.yml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx")
 
 
 class ConfigError(Exception):

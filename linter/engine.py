@@ -47,7 +47,9 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
             # 'patients' for 'patient': a typo that would skip the article in silence.
             return Skip(f"no profile for audience '{name}' (did you mean '{close[0]}'?)", True)
         return Skip(f"no profile for audience '{name}'")
-    tokens = parse_markdown(src.text)
+    # TOML and JSON front matter are not Markdown's own: they are read as blank lines.
+    hidden = ((0, front_matter.body_start),) if front_matter.kind in ("toml", "json") else ()
+    tokens = parse_markdown(src.text, hidden)
     deep = nested_too_deep(tokens)
     if deep is not None:
         # Never check part of a file in silence: the text past this line would be missed.

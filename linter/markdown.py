@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -47,8 +48,21 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def parse_markdown(text: str) -> list[Token]:
+def parse_markdown(text: str, hidden: tuple[tuple[int, int], ...] = ()) -> list[Token]:
+    """The tokens of the text, with the hidden ranges read as blank: spaces in place of
+    every character but line ends, so that every offset and line stays where it is."""
+    if hidden:
+        parts, at = [], 0
+        for start, end in hidden:
+            parts.append(text[at:start])
+            parts.append(_BLANK.sub(" ", text[start:end]))
+            at = end
+        parts.append(text[at:])
+        text = "".join(parts)
     return _parser().parse(text)
+
+
+_BLANK = re.compile(r"[^\r\n]")
 
 
 def nested_too_deep(tokens: list[Token]) -> int | None:

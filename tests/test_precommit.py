@@ -171,3 +171,16 @@ def test_with_a_baseline_the_hook_reports_only_what_an_edit_brought(
         "no glossary link."
     ], out
     assert "in the baseline not shown" in out
+
+
+def test_the_hook_checks_mdx_articles_in_nested_folders(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    repo = make_repo(tmp_path, env)
+    nested = repo / "docs" / "conditions"
+    nested.mkdir(parents=True)
+    (nested / "tired.mdx").write_text(BAD, encoding="utf-8")
+    run(["git", "add", "."], repo, env).check_returncode()
+    found = run([*PRE_COMMIT, "try-repo", str(ROOT), "plainlint", "--all-files"], repo, env)
+    assert found.returncode == 1, found.stdout + found.stderr
+    assert "docs/conditions/tired.mdx:7:6: PL101 'prognosis' is jargon" in found.stdout
