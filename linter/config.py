@@ -53,6 +53,8 @@ class Config:
     explanations: tuple[Path, ...] = ()
     # 'link-or-explain': a term explained where it is used needs no link; 'link': it does.
     jargon_policy: str = "link-or-explain"
+    # Which Markdown the site writes ('hugo', 'mdx', ...); 'auto' chooses per file.
+    dialect: str = "auto"
     # The site's language and country ('en-GB'), for everyday acronyms such as GP;
     # an article's front matter 'language:' or 'lang:' wins.
     locale: str | None = None
@@ -136,6 +138,7 @@ _TOP_KEYS = {
     "acronyms",
     "explanations",
     "jargon-policy",
+    "dialect",
     "locale",
     "select",
     "ignore",
@@ -292,6 +295,14 @@ def apply_settings(
                 f"{', '.join(repr(p) for p in JARGON_POLICIES)}"
             )
         changes["jargon_policy"] = policy
+    if "dialect" in raw:
+        from linter.dialect import DIALECTS
+
+        if raw["dialect"] not in DIALECTS:
+            raise ConfigError(
+                f"{where}: 'dialect' must be one of {', '.join(repr(d) for d in DIALECTS)}"
+            )
+        changes["dialect"] = raw["dialect"]
     if "locale" in raw:
         locale = raw["locale"]
         tag = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.config import Config
+from linter.dialect import choose_dialect
 from linter.files import display_path
 from linter.rules import all_options
 
@@ -21,6 +22,7 @@ _TOP = [
     ("acronyms", "acronyms"),
     ("explanations", "explanations"),
     ("jargon-policy", "jargon_policy"),
+    ("dialect", "dialect"),
     ("locale", "locale"),
     ("include", "include"),
     ("exclude", "exclude"),
@@ -83,6 +85,9 @@ def describe(file: Path, config: Config, files: list[str]) -> str:
         why = "its front matter's audienceLevel" if audience else "default-audience"
         checked = "checked" if name in config.profiles else "not checked: no profile for it"
         lines.append(f"Audience: {name} (from {why}); {checked}")
+    dialect = choose_dialect(file, config.dialect)
+    where = f" {display_path(dialect.site_file)}" if dialect.site_file else ""
+    lines.append(f"Dialect: {dialect.name} ({dialect.why}{where})")
     width = max(len(k) for k in [*(k for k, _ in _TOP), *all_options()]) + 4
     lines.append("")
     options = all_options()
