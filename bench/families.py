@@ -32,6 +32,8 @@ class Family:
     sizes: tuple[int, int, int]
     # What is timed: "lint", "fix" (--fix --unsafe-fixes) or "report".
     run: str = "lint"
+    # The file's name, which chooses its dialect ('.mdx').
+    path: str = "bench.md"
 
 
 def _paragraph(sentence: str) -> Callable[[int], str]:
@@ -167,6 +169,18 @@ FAMILIES: list[Family] = [
     # A capital dotted I changes length when lowercased: jargon is matched word by word.
     Family("capital-i", _paragraph("İstanbul prognosis. "), _sizes(6000)),
     Family("quotes", _paragraph('"He said." "Then (she) left." '), _sizes(10000)),
+    Family(
+        "mdx-comments",
+        _paragraph("{/* a note */} The prognosis {/* "),
+        _sizes(8000),
+        path="bench.mdx",
+    ),
+    Family(
+        "mdx-imports",
+        lambda n: HEAD + "import A from 'a';\nexport const b = 1;\n" * n + "\nText.\n",
+        _sizes(8000),
+        path="bench.mdx",
+    ),
 ]
 
 

@@ -37,7 +37,7 @@ from linter.source import SourceFile
 def run_once(family: Family, text: str) -> float:
     config = defaults()
     options = Options(all_rules(), None)
-    src = SourceFile.from_text("bench.md", text)
+    src = SourceFile.from_text(family.path, text)
     start = time.process_time()
     if family.run == "fix":
         fix_source(src, config, options, unsafe=True)

@@ -11,9 +11,11 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import get_close_matches
+from pathlib import Path
 
 from linter.config import Config
 from linter.diagnostics import Details, Diagnostic, Fix, Span
+from linter.dialect import choose_dialect, hidden_ranges
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
 from linter.lexicon import LexiconError
@@ -47,8 +49,12 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
             # 'patients' for 'patient': a typo that would skip the article in silence.
             return Skip(f"no profile for audience '{name}' (did you mean '{close[0]}'?)", True)
         return Skip(f"no profile for audience '{name}'")
-    # TOML and JSON front matter are not Markdown's own: they are read as blank lines.
-    hidden = ((0, front_matter.body_start),) if front_matter.kind in ("toml", "json") else ()
+    dialect = choose_dialect(Path(src.path), config.dialect)
+    # TOML and JSON front matter, and the dialect's own markup, are not Markdown's: the
+    # parser reads them as blank, so that they are never prose.
+    start = front_matter.body_start
+    hidden = ((0, start),) if front_matter.kind in ("toml", "json") else ()
+    hidden += hidden_ranges(src.text[start:], dialect.name, start)
     tokens = parse_markdown(src.text, hidden)
     deep = nested_too_deep(tokens)
     if deep is not None:

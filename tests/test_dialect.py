@@ -4,10 +4,10 @@ article's folder or above it, and from the file's extension, or set in the confi
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 ARTICLE = "---\naudienceLevel: patient\n---\n\nEat well.\n"
@@ -74,3 +74,48 @@ def test_the_config_setting_wins_and_is_checked(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "'dialect' must be one of 'auto', 'commonmark', 'gfm', 'mdx'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+DATA = Path(__file__).parent / "data" / "dialects"
+
+
+def _stats(path: Path) -> tuple[int, int, float]:
+    proc = run_cli("stats", "--format", "json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    return data["words"], data["sentences"], data["grades"]["flesch-kincaid"]
+
+
+def test_mdx_markup_is_not_prose_the_docusaurus_article_reads_as_its_reader_view() -> None:
+    # Imports, an export, an MDX comment and ':::tip' lines: none of it is prose.
+    assert _stats(DATA / "docusaurus.mdx") == _stats(DATA / "rendered.md")
+
+
+MDX = (
+    "---\naudienceLevel: patient\n---\n\n"
+    "import {\n  Glossary,\n  Tabs,\n} from '@site/src/components';\n"
+    "export const meta = {\n  reviewed: '2025-03-01',\n};\n\n"
+    "{/* The prognosis here\nis for writers only. */}\n\n"
+    "```js\nimport prognosis from 'x';\n```\n\n"
+    "The prognosis is good.\n"
+)
+
+
+def test_mdx_blocks_comments_and_code(tmp_path: Path) -> None:
+    (tmp_path / "a.mdx").write_text(MDX, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--select", "PL101", "a.mdx", cwd=tmp_path)
+    # Only the body's 'prognosis', at its own line and column: the ESM block over lines,
+    # the comment over lines and the code block are not prose, and nothing moved.
+    assert proc.stdout.splitlines()[0] == (
+        "a.mdx:20:5: PL101 'prognosis' is jargon and its first use has no glossary link."
+    ), proc.stdout
+    assert proc.stdout.count("PL101") == 1
+
+
+def test_in_a_markdown_file_import_is_a_word(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\naudienceLevel: patient\n---\n\nimport the prognosis into your notes.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL101", "a.md", cwd=tmp_path)
+    assert "a.md:5:12: PL101 'prognosis'" in proc.stdout, proc.stdout
