@@ -32,8 +32,9 @@ class Family:
     sizes: tuple[int, int, int]
     # What is timed: "lint", "fix" (--fix --unsafe-fixes) or "report".
     run: str = "lint"
-    # The file's name, which chooses its dialect ('.mdx').
+    # The file's name, which chooses its dialect ('.mdx'), or the dialect itself.
     path: str = "bench.md"
+    dialect: str = "auto"
 
 
 def _paragraph(sentence: str) -> Callable[[int], str]:
@@ -174,6 +175,18 @@ FAMILIES: list[Family] = [
         _paragraph("{/* a note */} The prognosis {/* "),
         _sizes(8000),
         path="bench.mdx",
+    ),
+    Family(
+        "liquid-tags",
+        lambda n: HEAD + "{% if a %} " * n + 'x\n\n{% include t content="Hi." %}\n' * n,
+        _sizes(8000),
+        dialect="jekyll",
+    ),
+    Family(
+        "hugo-shortcodes",
+        lambda n: HEAD + "{{< b >}} " * n + 'x\n\nSee {{< glossary "anemia" >}}.\n' * n,
+        _sizes(8000),
+        dialect="hugo",
     ),
     Family(
         "mdx-imports",

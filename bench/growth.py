@@ -18,6 +18,7 @@ import math
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -35,7 +36,7 @@ from linter.source import SourceFile
 
 
 def run_once(family: Family, text: str) -> float:
-    config = defaults()
+    config = replace(defaults(), dialect=family.dialect)
     options = Options(all_rules(), None)
     src = SourceFile.from_text(family.path, text)
     start = time.process_time()

@@ -72,12 +72,38 @@ _ESM = re.compile(r"(?:import|export)\b")
 _ADMONITION = re.compile(r" {0,3}:::(?:[A-Za-z][\w-]*.*)?\s*\Z")
 
 
+# A line that is only template tags: Liquid's '{% if ... %}', Hugo's paired shortcodes
+# '{{% notice tip %}}' and '{{< /tabs >}}'.
+# Each tag is read one way only (no '.*?' that could run on into the next tag), so a
+# line of thousands of tags takes time in step with its length.
+_LIQUID_LINE = re.compile(r"\s*(?:\{%[^%]*(?:%(?!\})[^%]*)*%\}\s*)+\Z")
+_SHORTCODE_LINE = re.compile(r"\s*(?:\{\{[<%][^}]*(?:\}(?!\})[^}]*)*\}\}\s*)+\Z")
+# kramdown's attribute lists on a line of their own: '{: .lead }', '{:toc}'.
+_IAL_LINE = re.compile(r"\s*\{:.*\}\s*\Z")
+# The table of contents kramdown builds: '* TOC' with '{:toc}' on the next line.
+_TOC_ITEM = re.compile(r" {0,3}[*+-] TOC\s*\Z")
+_MDX = ("mdx", "docusaurus")
+_ALERT = re.compile(
+    r"^ {0,3}>[ \t]*(\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\])[ \t]*$", re.MULTILINE
+)
+_INLINE_IAL = re.compile(r"\{:[^{}\n]*\}")
+_TERM_SHORTCODE = re.compile(r"\{\{<\s*glossary(?:_tooltip)?\s+\"([^\"\n]+)\"[^{}\n]*>\}\}")
+_BUILT_ADDRESS = re.compile(r"\]\(\s*(\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\})")
+_INCLUDE_CONTENT = re.compile(r"\s*\{%-?\s*include\s+\S+\s+content=\"([^\"]*)\"\s*-?%\}\s*\Z")
+
+
 def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
     """The parts of the text that are the dialect's markup, never prose: MDX's import and
     export blocks and its {/* comments */}, and the ::: lines of admonitions (Docusaurus's,
-    and remark's directives in other MDX sites); as ranges of the file, the text starting
-    at `offset` in it."""
-    if dialect not in ("mdx", "docusaurus"):
+    and remark's directives in other MDX sites); Hugo's lines of shortcodes alone, its
+    {{/* comments */}}, and all of a glossary shortcode but its term; Jekyll's lines of
+    Liquid tags alone, {% comment %} blocks, kramdown's attribute lists and table of
+    contents; in both, the template expression that builds a link's address; GitHub's
+    alert markers ('> [!TIP]'). As ranges of the file, the text starting at `offset` in
+    it."""
+    if dialect == "gfm":
+        return tuple((offset + m.start(1), offset + m.end(1)) for m in _ALERT.finditer(text))
+    if dialect not in (*_MDX, "hugo", "jekyll"):
         return ()
     ranges: list[tuple[int, int]] = []
     fence: str | None = None
@@ -97,24 +123,63 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
         if not bare.strip():
             in_esm = False
             continue
-        if in_esm or _ESM.match(bare):
-            in_esm = True
-            ranges.append((start, start + len(bare)))
-        elif _ADMONITION.match(bare):
-            ranges.append((start, start + len(bare)))
-    ranges.extend(_comments(text))
+        whole = (start, start + len(bare))
+        if dialect in _MDX:
+            if in_esm or _ESM.match(bare):
+                in_esm = True
+                ranges.append(whole)
+            elif _ADMONITION.match(bare):
+                ranges.append(whole)
+        elif dialect == "jekyll" and (included := _INCLUDE_CONTENT.match(bare)):
+            # '{% include tip.html content="..." %}': the tag is markup, its content prose.
+            ranges.append((start, start + included.start(1)))
+            ranges.append((start + included.end(1), start + len(bare)))
+        elif _template_line(dialect, bare, text, at):
+            ranges.append(whole)
+    if dialect in ("hugo", "jekyll"):
+        # '[text]({{ site.baseurl }}/glossary/x/)', '[text]({{< ref "x.md" >}})': a template
+        # expression that builds a link's address is read as blank, so the link is one.
+        ranges.extend(m.span(1) for m in _BUILT_ADDRESS.finditer(text))
+    if dialect == "jekyll":
+        # An attribute list after a span: '[sleep hygiene](...){: .glossary-link}'.
+        ranges.extend(m.span() for m in _INLINE_IAL.finditer(text))
+    if dialect == "hugo":
+        # '{{< glossary "sleep hygiene" >}}': the reader sees the term, not the shortcode.
+        for m in _TERM_SHORTCODE.finditer(text):
+            ranges.append((m.start(), m.start(1)))
+            ranges.append((m.end(1), m.end()))
+    if dialect in _MDX:
+        ranges.extend(_between(text, "{/*", "*/}"))
+    elif dialect == "hugo":
+        ranges.extend(_between(text, "{{/*", "*/}}"))
+    else:
+        ranges.extend(_between(text, "{% comment %}", "{% endcomment %}"))
     return tuple((offset + s, offset + e) for s, e in _merged(ranges))
 
 
-def _comments(text: str) -> list[tuple[int, int]]:
-    """{/* ... */}, which may run over lines; one left open runs to the end."""
+def _template_line(dialect: str, line: str, text: str, after: int) -> bool:
+    """A line of the template language alone, which the built page never shows."""
+    if dialect == "hugo":
+        return bool(_SHORTCODE_LINE.match(line))
+    if dialect == "jekyll":
+        return bool(
+            _LIQUID_LINE.match(line)
+            or _IAL_LINE.match(line)
+            or (_TOC_ITEM.match(line) and text.startswith("{:toc}", after))
+        )
+    return False
+
+
+def _between(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """Comments such as {/* ... */}, which may run over lines; one left open runs to the
+    end."""
     found = []
-    at = text.find("{/*")
+    at = text.find(opening)
     while at != -1:
-        close = text.find("*/}", at + 3)
-        end = len(text) if close == -1 else close + 3
+        close = text.find(closing, at + len(opening))
+        end = len(text) if close == -1 else close + len(closing)
         found.append((at, end))
-        at = text.find("{/*", end)
+        at = text.find(opening, end)
     return found
 
 

@@ -19,7 +19,7 @@ from linter.dialect import choose_dialect, hidden_ranges
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
 from linter.lexicon import LexiconError
-from linter.markdown import MAX_NESTING, nested_too_deep, parse_markdown
+from linter.markdown import MAX_NESTING, masked, nested_too_deep, parse_markdown
 from linter.prose import build_prose
 from linter.results import FileResult, Options
 from linter.rules import Report, Rule, resolve
@@ -55,7 +55,8 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
     start = front_matter.body_start
     hidden = ((0, start),) if front_matter.kind in ("toml", "json") else ()
     hidden += hidden_ranges(src.text[start:], dialect.name, start)
-    tokens = parse_markdown(src.text, hidden)
+    view = masked(src.text, hidden)
+    tokens = parse_markdown(view)
     deep = nested_too_deep(tokens)
     if deep is not None:
         # Never check part of a file in silence: the text past this line would be missed.
@@ -63,7 +64,8 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
             f"{src.path}:{deep}: lists or quotes are nested more than {MAX_NESTING // 2} levels "
             "deep here; plainlint cannot check this file"
         )
-    prose = build_prose(src, tokens)
+    # The prose is built from what the parser read; its offsets are the file's own.
+    prose = build_prose(src if view is src.text else SourceFile.from_text(src.path, view), tokens)
     return Document(src, front_matter, profile, config, prose, settings)
 
 

@@ -48,18 +48,26 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def parse_markdown(text: str, hidden: tuple[tuple[int, int], ...] = ()) -> list[Token]:
-    """The tokens of the text, with the hidden ranges read as blank: spaces in place of
-    every character but line ends, so that every offset and line stays where it is."""
-    if hidden:
-        parts, at = [], 0
-        for start, end in hidden:
-            parts.append(text[at:start])
-            parts.append(_BLANK.sub(" ", text[start:end]))
-            at = end
-        parts.append(text[at:])
-        text = "".join(parts)
+def parse_markdown(text: str) -> list[Token]:
     return _parser().parse(text)
+
+
+def masked(text: str, hidden: tuple[tuple[int, int], ...]) -> str:
+    """The text with the hidden ranges blanked, every offset and line where it was: the
+    text the Markdown parser and the prose builder read."""
+    if not hidden:
+        return text
+    parts, at = [], 0
+    for start, end in hidden:
+        parts.append(text[at:start])
+        # Markup with text after it on its line becomes zero-width spaces, which the prose
+        # leaves out: spaces there would open a line as indented code ('{% include
+        # tip.html content="If you ...') or put one before a comma. Elsewhere, spaces.
+        fill = "\u200b" if end < len(text) and text[end] not in "\r\n" else " "
+        parts.append(_BLANK.sub(fill, text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 _BLANK = re.compile(r"[^\r\n]")

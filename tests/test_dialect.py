@@ -86,9 +86,13 @@ def _stats(path: Path) -> tuple[int, int, float]:
     return data["words"], data["sentences"], data["grades"]["flesch-kincaid"]
 
 
-def test_mdx_markup_is_not_prose_the_docusaurus_article_reads_as_its_reader_view() -> None:
-    # Imports, an export, an MDX comment and ':::tip' lines: none of it is prose.
-    assert _stats(DATA / "docusaurus.mdx") == _stats(DATA / "rendered.md")
+@pytest.mark.parametrize("name", ["docusaurus.mdx", "hugo.md", "jekyll.md", "gfm.md"])
+def test_each_dialect_article_reads_as_its_reader_view(name: str) -> None:
+    # The same words, sentences and grade as the page a reader sees: imports, exports,
+    # MDX comments and ':::' lines; Hugo's shortcodes and TOML front matter; Liquid tags,
+    # comments, attribute lists and the built table of contents; GitHub's alert marker.
+    # (tests/data/dialects/.plainlint.yaml gives each file its site's dialect.)
+    assert _stats(DATA / name) == _stats(DATA / "rendered.md")
 
 
 MDX = (
@@ -119,3 +123,33 @@ def test_in_a_markdown_file_import_is_a_word(tmp_path: Path) -> None:
     )
     proc = run_cli("check", "--no-cache", "--select", "PL101", "a.md", cwd=tmp_path)
     assert "a.md:5:12: PL101 'prognosis'" in proc.stdout, proc.stdout
+
+
+def test_markup_inside_a_line_moves_nothing(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        '+++\naudienceLevel = "patient"\n+++\n\n'
+        'Ask about {{< glossary "sleep hygiene" >}}, and the prognosis.\n\n'
+        "{{% notice tip %}}\nThe regimen is short.\n{{% /notice %}}\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL101", "a.md", cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    # Columns as in the file: the shortcode's words before 'prognosis' are still counted.
+    assert lines[0].startswith("a.md:5:"), proc.stdout
+    assert "a.md:5:53: PL101 'prognosis'" in proc.stdout, proc.stdout
+    # A paired shortcode's body is prose; its tags are not.
+    assert "a.md:8:5: PL101 'regimen'" in proc.stdout, proc.stdout
+
+
+def test_a_jekyll_include_s_content_is_prose(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        ARTICLE + '\n{% include tip.html content="The prognosis is good." %}\n'
+        "{% if page.show %}\nEat well.\n{% endif %}\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL101,PL102,PL104", "a.md", cwd=tmp_path)
+    assert proc.stdout.splitlines()[:-1] == [
+        "a.md:7:34: PL101 'prognosis' is jargon and its first use has no glossary link."
+    ], proc.stdout
