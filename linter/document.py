@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -127,7 +128,16 @@ class Document:
     config: Config
     prose: Prose
     settings: ArticleSettings = field(default_factory=ArticleSettings)
+    # The dialect's markup (shortcodes, Liquid, MDX blocks), as sorted ranges of the file:
+    # never prose, and no fix may touch it.
+    markup: tuple[tuple[int, int], ...] = ()
     _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
+
+    def touches_markup(self, start: int, end: int) -> bool:
+        """Whether [start, end] meets the dialect's markup, or only touches its edge:
+        '{{< glossary "' right before a term is as much the shortcode's as its middle."""
+        k = bisect.bisect_right(self.markup, (end, len(self.source.text) + 1)) - 1
+        return k >= 0 and self.markup[k][1] >= start
 
     @property
     def path(self) -> str:

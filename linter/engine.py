@@ -54,7 +54,8 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
     # parser reads them as blank, so that they are never prose.
     start = front_matter.body_start
     hidden = ((0, start),) if front_matter.kind in ("toml", "json") else ()
-    hidden += hidden_ranges(src.text[start:], dialect.name, start)
+    markup = hidden_ranges(src.text[start:], dialect.name, start)
+    hidden += markup
     view = masked(src.text, hidden)
     tokens = parse_markdown(view)
     deep = nested_too_deep(tokens)
@@ -66,7 +67,7 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
         )
     # The prose is built from what the parser read; its offsets are the file's own.
     prose = build_prose(src if view is src.text else SourceFile.from_text(src.path, view), tokens)
-    return Document(src, front_matter, profile, config, prose, settings)
+    return Document(src, front_matter, profile, config, prose, settings, markup)
 
 
 def lint_source(src: SourceFile, config: Config, options: Options) -> FileResult:
@@ -145,6 +146,10 @@ def _reporter(doc: Document, config: Config, rule: Rule, found: list[Diagnostic]
         fix: Fix | None = None,
         details: Details | None = None,
     ) -> None:
+        if fix is not None and any(doc.touches_markup(e.start, e.end) for e in fix.edits):
+            # A fix that would write into a shortcode, a tag or a link built by the
+            # template would break the site's build: the problem is still reported.
+            fix = None
         found.append(
             Diagnostic(
                 rule.code,

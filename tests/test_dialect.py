@@ -153,3 +153,24 @@ def test_a_jekyll_include_s_content_is_prose(tmp_path: Path) -> None:
     assert proc.stdout.splitlines()[:-1] == [
         "a.md:7:34: PL101 'prognosis' is jargon and its first use has no glossary link."
     ], proc.stdout
+
+
+def test_fix_never_writes_into_a_shortcode(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    (tmp_path / "glossary.yaml").write_text(
+        (Path(__file__).parent / "fixtures" / "glossary.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    (tmp_path / ".plainlint.yaml").write_text("glossary: [glossary.yaml]\n", encoding="utf-8")
+    article = tmp_path / "content" / "health" / "a.md"
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        '+++\naudienceLevel = "patient"\n+++\n\n'
+        'The prognosis is good. Ask about {{< glossary "anemia" >}}.\n',
+        encoding="utf-8",
+    )
+    run_cli("check", "--no-cache", "--fix", "--select", "PL101", "content", cwd=tmp_path)
+    # The term in prose is linked; the one inside the shortcode is left as it was.
+    assert article.read_text(encoding="utf-8").splitlines()[4] == (
+        'The [prognosis](/glossary/prognosis) is good. Ask about {{< glossary "anemia" >}}.'
+    )
