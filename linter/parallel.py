@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from linter.cache import ResultCache, settings_key
 from linter.config import Config
+from linter.dialect import choose_dialect
 from linter.interrupts import start_worker
 from linter.results import FileResult, Options
 from linter.runner import FixMode, process_file
@@ -199,7 +200,10 @@ def _run_batch(
                 keys[pair] = settings_key(item.config, item.options)
             try:
                 data = read_bytes(item.path, item.display, item.config.max_file_size)
-                key = cache.key(data, item.display, keys[pair])
+                # The dialect comes from the site's files as well as the config: adding a
+                # hugo.toml changes how every article below it reads.
+                dialect = choose_dialect(item.path, item.config.dialect).name
+                key = cache.key(data, item.display, f"{keys[pair]}|{dialect}")
             except ReadError:
                 key = None
             hit = cache.get(key) if key is not None else None

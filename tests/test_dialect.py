@@ -174,3 +174,15 @@ def test_fix_never_writes_into_a_shortcode(tmp_path: Path) -> None:
     assert article.read_text(encoding="utf-8").splitlines()[4] == (
         'The [prognosis](/glossary/prognosis) is good. Ask about {{< glossary "anemia" >}}.'
     )
+
+
+def test_the_cache_knows_when_a_site_file_changes_the_dialect(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.md").write_text(
+        ARTICLE + "\n{% if page.show %}\nThe prognosis is good.\n{% endif %}\n", encoding="utf-8"
+    )
+    first = run_cli("check", "--select", "PL101,PL102", "a.md", cwd=tmp_path)
+    assert "endif" in first.stdout, first.stdout
+    (tmp_path / "_config.yml").write_text("", encoding="utf-8")
+    second = run_cli("check", "--select", "PL101,PL102", "a.md", cwd=tmp_path)
+    assert "endif" not in second.stdout, second.stdout
