@@ -83,6 +83,13 @@ _IAL_LINE = re.compile(r"\s*\{:.*\}\s*\Z")
 # The table of contents kramdown builds: '* TOC' with '{:toc}' on the next line.
 _TOC_ITEM = re.compile(r" {0,3}[*+-] TOC\s*\Z")
 _MDX = ("mdx", "docusaurus")
+_MK_BLOCK = re.compile(r"(?:!!!|\?\?\?\+?|===\+?)[ \t]+\S.*\Z|(?:!!!|\?\?\?\+?)\Z")
+_MK_STRUCTURE = re.compile(
+    r" {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|!!!|\?\?\?|===|\s)"
+)
+_MK_ABBREVIATION = re.compile(r"\*\[[^\]\n]+\]:")
+_MK_SNIPPET = re.compile(r"\s*-{2}8<-{2}")
+_MK_ATTRIBUTES = re.compile(r"\{[ \t]*[.#:][^{}\n]*\}")
 _ALERT = re.compile(
     r"^ {0,3}>[ \t]*(\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\])[ \t]*$", re.MULTILINE
 )
@@ -99,10 +106,13 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
     {{/* comments */}}, and all of a glossary shortcode but its term; Jekyll's lines of
     Liquid tags alone, {% comment %} blocks, kramdown's attribute lists and table of
     contents; in both, the template expression that builds a link's address; GitHub's
-    alert markers ('> [!TIP]'). As ranges of the file, the text starting at `offset` in
-    it."""
+    alert markers ('> [!TIP]'); MkDocs Material's admonition and tab markers, the indent
+    of their bodies, abbreviation lines and attribute lists. As ranges of the file, the
+    text starting at `offset` in it."""
     if dialect == "gfm":
         return tuple((offset + m.start(1), offset + m.end(1)) for m in _ALERT.finditer(text))
+    if dialect == "mkdocs":
+        return tuple((offset + a, offset + b) for a, b in _merged(_mkdocs(text)))
     if dialect not in (*_MDX, "hugo", "jekyll"):
         return ()
     ranges: list[tuple[int, int]] = []
@@ -155,6 +165,53 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
     else:
         ranges.extend(_between(text, "{% comment %}", "{% endcomment %}"))
     return tuple((offset + s, offset + e) for s, e in _merged(ranges))
+
+
+def _mkdocs(text: str) -> list[tuple[int, int]]:
+    """MkDocs Material: the marker lines of admonitions and content tabs ('!!! tip',
+    '??? note "Title"', '=== "Tab"'), and the four columns that indent their bodies, so
+    that a body of paragraphs is read as prose, not code; abbreviation lines ('*[CPAP]:
+    ...'), attribute lists ('{ .glossary }') and snippet lines ('--8<-- "x.md"')."""
+    ranges: list[tuple[int, int]] = []
+    lines = text.splitlines(keepends=True)
+    starts = []
+    at = 0
+    for line in lines:
+        starts.append(at)
+        at += len(line)
+    k = 0
+    while k < len(lines):
+        bare = lines[k].rstrip("\r\n")
+        start = starts[k]
+        if _MK_BLOCK.match(bare):
+            ranges.append((start, start + len(bare)))
+            body = k + 1
+            while body < len(lines) and (
+                not lines[body].strip() or lines[body].startswith(("    ", "\t"))
+            ):
+                body += 1
+            # Blank lines at the end belong to what follows.
+            while body > k + 1 and not lines[body - 1].strip():
+                body -= 1
+            inner = [lines[j] for j in range(k + 1, body) if lines[j].strip()]
+            # Only a body of plain paragraphs: a list or a heading in it could not be read
+            # as one with the indent blanked, so such a body stays as it was.
+            if inner and not any(_MK_STRUCTURE.match(_dedent(x)) for x in inner):
+                for j in range(k + 1, body):
+                    if lines[j].strip():
+                        width = 1 if lines[j].startswith("\t") else 4
+                        ranges.append((starts[j], starts[j] + width))
+            k = body
+            continue
+        if _MK_ABBREVIATION.match(bare) or _MK_SNIPPET.match(bare):
+            ranges.append((start, start + len(bare)))
+        k += 1
+    ranges.extend(m.span() for m in _MK_ATTRIBUTES.finditer(text))
+    return ranges
+
+
+def _dedent(line: str) -> str:
+    return line[1:] if line.startswith("\t") else line[4:]
 
 
 def _template_line(dialect: str, line: str, text: str, after: int) -> bool:

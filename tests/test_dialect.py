@@ -86,11 +86,13 @@ def _stats(path: Path) -> tuple[int, int, float]:
     return data["words"], data["sentences"], data["grades"]["flesch-kincaid"]
 
 
-@pytest.mark.parametrize("name", ["docusaurus.mdx", "hugo.md", "jekyll.md", "gfm.md"])
+@pytest.mark.parametrize("name", ["docusaurus.mdx", "hugo.md", "jekyll.md", "gfm.md", "mkdocs.md"])
 def test_each_dialect_article_reads_as_its_reader_view(name: str) -> None:
     # The same words, sentences and grade as the page a reader sees: imports, exports,
     # MDX comments and ':::' lines; Hugo's shortcodes and TOML front matter; Liquid tags,
-    # comments, attribute lists and the built table of contents; GitHub's alert marker.
+    # comments, attribute lists and the built table of contents; GitHub's alert marker;
+    # MkDocs's admonition and tab markers, abbreviation lines and attribute lists, and
+    # the bodies of its admonitions and tabs read as prose, not as indented code.
     # (tests/data/dialects/.plainlint.yaml gives each file its site's dialect.)
     assert _stats(DATA / name) == _stats(DATA / "rendered.md")
 
@@ -186,3 +188,30 @@ def test_the_cache_knows_when_a_site_file_changes_the_dialect(tmp_path: Path) ->
     (tmp_path / "_config.yml").write_text("", encoding="utf-8")
     second = run_cli("check", "--select", "PL101,PL102", "a.md", cwd=tmp_path)
     assert "endif" not in second.stdout, second.stdout
+
+
+def test_mkdocs_admonition_bodies_are_prose_and_lists_in_them_are_left_alone(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        ARTICLE + '\n!!! danger "Get help"\n    The prognosis is good.\n\n'
+        "??? note\n    - the regimen\n    - rest\n\n*[DKA]: diabetic ketoacidosis\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL101,PL104", "a.md", cwd=tmp_path)
+    # The danger box's text is prose, at its own column; the note's list would not be a
+    # list with its indent blanked, so it stays as the Markdown parser reads it (code).
+    assert proc.stdout.splitlines()[:-1] == [
+        "a.md:8:9: PL101 'prognosis' is jargon and its first use has no glossary link."
+    ], proc.stdout
+
+
+def test_a_list_in_an_admonition_is_not_joined_into_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("", encoding="utf-8")
+    note = "??? note\n    - the first thing to do\n    - the second thing to do\n"
+    (tmp_path / "a.md").write_text(ARTICLE + "\n" + note, encoding="utf-8")
+    (tmp_path / "b.md").write_text(ARTICLE, encoding="utf-8")
+    # Read as the parser reads an indented block (code, as before): never as one
+    # sentence made of both items.
+    assert _stats(tmp_path / "a.md") == _stats(tmp_path / "b.md")
