@@ -189,6 +189,12 @@ FAMILIES: list[Family] = [
         dialect="hugo",
     ),
     Family(
+        "mkdocs-admonitions",
+        lambda n: HEAD + '!!! tip "Tip"\n    The prognosis is good.\n\n*[XQZ]: a test\n\n' * n,
+        _sizes(4000),
+        dialect="mkdocs",
+    ),
+    Family(
         "mdx-imports",
         lambda n: HEAD + "import A from 'a';\nexport const b = 1;\n" * n + "\nText.\n",
         _sizes(8000),
