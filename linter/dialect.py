@@ -96,7 +96,10 @@ _ALERT = re.compile(
 _INLINE_IAL = re.compile(r"\{:[^{}\n]*\}")
 _TERM_SHORTCODE = re.compile(r"\{\{<\s*glossary(?:_tooltip)?\s+\"([^\"\n]+)\"[^{}\n]*>\}\}")
 _BUILT_ADDRESS = re.compile(r"\]\(\s*(\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\})")
-_INCLUDE_CONTENT = re.compile(r"\s*\{%-?\s*include\s+\S+\s+content=\"([^\"]*)\"\s*-?%\}\s*\Z")
+_INCLUDE_CONTENT = re.compile(r"\{%-?\s*include\s[^%\"]*?content=\"([^\"]*)\"[^%]*%\}")
+# A Liquid tag or output, or a Hugo shortcode, anywhere in a line; each read one way.
+_LIQUID_TAG = re.compile(r"\{%[^%]*(?:%(?!\})[^%]*)*%\}|\{\{[^{}]*\}\}")
+_SHORTCODE = re.compile(r"\{\{[<%][^}]*(?:\}(?!\})[^}]*)*\}\}")
 
 
 def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
@@ -140,10 +143,6 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
                 ranges.append(whole)
             elif _ADMONITION.match(bare):
                 ranges.append(whole)
-        elif dialect == "jekyll" and (included := _INCLUDE_CONTENT.match(bare)):
-            # '{% include tip.html content="..." %}': the tag is markup, its content prose.
-            ranges.append((start, start + included.start(1)))
-            ranges.append((start + included.end(1), start + len(bare)))
         elif _template_line(dialect, bare, text, at):
             ranges.append(whole)
     if dialect in ("hugo", "jekyll"):
@@ -153,11 +152,29 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
     if dialect == "jekyll":
         # An attribute list after a span: '[sleep hygiene](...){: .glossary-link}'.
         ranges.extend(m.span() for m in _INLINE_IAL.finditer(text))
+        # Code and raw text the page shows as code.
+        ranges.extend(_between(text, "{% highlight", "{% endhighlight %}"))
+        ranges.extend(_between(text, "{% raw %}", "{% endraw %}"))
+        # Every other tag in a line ('{% if page.x %}...{% endif %}'); an include's
+        # content is prose, the rest of its tag is not.
+        for m in _LIQUID_TAG.finditer(text):
+            included = _INCLUDE_CONTENT.fullmatch(m.group())
+            if included:
+                ranges.append((m.start(), m.start() + included.start(1)))
+                ranges.append((m.start() + included.end(1), m.end()))
+            else:
+                ranges.append(m.span())
     if dialect == "hugo":
-        # '{{< glossary "sleep hygiene" >}}': the reader sees the term, not the shortcode.
-        for m in _TERM_SHORTCODE.finditer(text):
-            ranges.append((m.start(), m.start(1)))
-            ranges.append((m.end(1), m.end()))
+        ranges.extend(_between(text, "{{< highlight", "{{< /highlight >}}"))
+        # '{{< glossary "sleep hygiene" >}}': the reader sees the term, not the shortcode;
+        # every other shortcode in a line ('See {{< ref "x.md" >}}') is markup.
+        for m in _SHORTCODE.finditer(text):
+            term = _TERM_SHORTCODE.fullmatch(m.group())
+            if term:
+                ranges.append((m.start(), m.start() + term.start(1)))
+                ranges.append((m.start() + term.end(1), m.end()))
+            else:
+                ranges.append(m.span())
     if dialect in _MDX:
         ranges.extend(_between(text, "{/*", "*/}"))
     elif dialect == "hugo":
@@ -220,7 +237,7 @@ def _template_line(dialect: str, line: str, text: str, after: int) -> bool:
         return bool(_SHORTCODE_LINE.match(line))
     if dialect == "jekyll":
         return bool(
-            _LIQUID_LINE.match(line)
+            (_LIQUID_LINE.match(line) and not _INCLUDE_CONTENT.search(line))
             or _IAL_LINE.match(line)
             or (_TOC_ITEM.match(line) and text.startswith("{:toc}", after))
         )

@@ -215,3 +215,29 @@ def test_a_list_in_an_admonition_is_not_joined_into_one_sentence(tmp_path: Path)
     # Read as the parser reads an indented block (code, as before): never as one
     # sentence made of both items.
     assert _stats(tmp_path / "a.md") == _stats(tmp_path / "b.md")
+
+
+def test_fixes_leave_inline_template_tags_and_code_alone(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("", encoding="utf-8")
+    article = tmp_path / "health" / "asthma" / "a.md"
+    article.parent.mkdir(parents=True)
+    body = (
+        "{% if page.utilize %}Then utilize your inhaler.{% endif %}\n\n"
+        "{% highlight text %}\nIndividuals utilize code.\n{% endhighlight %}\n"
+    )
+    article.write_text(ARTICLE + "\n" + body, encoding="utf-8")
+    run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", "health", cwd=tmp_path)
+    after = article.read_text(encoding="utf-8")
+    # The prose is fixed; the Liquid variable and the highlighted code are not touched.
+    assert "{% if page.utilize %}Then use your inhaler.{% endif %}" in after, after
+    assert "Individuals utilize code." in after, after
+
+
+def test_a_hugo_ref_in_a_sentence_is_not_prose(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        ARTICLE + '\nSee {{< ref "utilize-additional.md" >}} today.\n', encoding="utf-8"
+    )
+    proc = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", "a.md", cwd=tmp_path)
+    assert "utilize" not in proc.stdout, proc.stdout
+    assert '{{< ref "utilize-additional.md" >}}' in (tmp_path / "a.md").read_text("utf-8")
