@@ -265,3 +265,15 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+_ABBREVIATION_NAME = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
+
+
+def abbreviations(text: str, dialect: str) -> frozenset[str]:
+    """The short forms an article defines with abbreviation lines ('*[CPAP]: continuous
+    positive airway pressure'), which MkDocs and kramdown turn into a tooltip on every
+    use: the reader can see what they stand for."""
+    if dialect not in ("mkdocs", "jekyll"):
+        return frozenset()
+    return frozenset(m.group(1).strip() for m in _ABBREVIATION_NAME.finditer(text))

@@ -131,6 +131,8 @@ class Document:
     # The dialect's markup (shortcodes, Liquid, MDX blocks), as sorted ranges of the file:
     # never prose, and no fix may touch it.
     markup: tuple[tuple[int, int], ...] = ()
+    # Short forms the article defines with abbreviation lines ('*[CPAP]: ...').
+    abbreviations: frozenset[str] = frozenset()
     _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
 
     def touches_markup(self, start: int, end: int) -> bool:

@@ -241,3 +241,16 @@ def test_a_hugo_ref_in_a_sentence_is_not_prose(tmp_path: Path) -> None:
     proc = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", "a.md", cwd=tmp_path)
     assert "utilize" not in proc.stdout, proc.stdout
     assert '{{< ref "utilize-additional.md" >}}' in (tmp_path / "a.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("site_file", ["mkdocs.yml", "_config.yml"])
+def test_abbreviation_lines_define_short_forms(tmp_path: Path, site_file: str) -> None:
+    (tmp_path / site_file).write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        ARTICLE + "\nYour CGM and your XQZ data help.\n\n*[CGM]: continuous glucose monitor\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL104", "a.md", cwd=tmp_path)
+    # CGM is defined by its abbreviation line; XQZ is not defined anywhere.
+    assert "PL104 'CGM'" not in proc.stdout, proc.stdout
+    assert "a.md:7:19: PL104 'XQZ'" in proc.stdout, proc.stdout

@@ -1,7 +1,9 @@
 """## What it does
 Finds an acronym used before it is spelled out, such as `PFS` with no
 "progression-free survival (PFS)" before it. Acronyms most patients know
-(DNA, HIV, MRI and others in `rules/acronyms.yaml`) are fine.
+(DNA, HIV, MRI and others in `rules/acronyms.yaml`) are fine, and so is one the
+article defines with an abbreviation line (`*[CGM]: continuous glucose monitor`) in
+MkDocs or Jekyll (kramdown), which shows what it stands for wherever it is used.
 
 ## Why is this bad?
 Readers cannot look up what they cannot say. An acronym that is never spelled
@@ -220,6 +222,9 @@ def check(doc: Document, report: Report) -> None:
         for m in acronyms_in(unit.text):
             acronym = m.group(1)
             if doc.is_everyday_acronym(acronym) or _ROMAN.match(acronym) or acronym in defined:
+                continue
+            if acronym in doc.abbreviations:
+                # '*[CGM]: continuous glucose monitor': the site shows what it stands for.
                 continue
             parts = acronym.split("-")
             if len(parts) > 1 and all(
