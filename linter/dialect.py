@@ -277,3 +277,14 @@ def abbreviations(text: str, dialect: str) -> frozenset[str]:
     if dialect not in ("mkdocs", "jekyll"):
         return frozenset()
     return frozenset(m.group(1).strip() for m in _ABBREVIATION_NAME.finditer(text))
+
+
+_ABBR_ELEMENT = re.compile(r"<abbr\s[^<>]*\btitle=[\"'][^\"'<>]+[\"'][^<>]*>[^<>]+</abbr>", re.I)
+
+
+def abbr_elements(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
+    """Where the text has '<abbr title="continuous positive airway pressure">CPAP</abbr>':
+    HTML's own way to say what a short form stands for, in every dialect."""
+    if "<abbr" not in text and "<ABBR" not in text:
+        return ()
+    return tuple((offset + m.start(), offset + m.end()) for m in _ABBR_ELEMENT.finditer(text))

@@ -133,7 +133,14 @@ class Document:
     markup: tuple[tuple[int, int], ...] = ()
     # Short forms the article defines with abbreviation lines ('*[CPAP]: ...').
     abbreviations: frozenset[str] = frozenset()
+    # Where '<abbr title="...">X</abbr>' elements stand in the file, in order.
+    abbr_elements: tuple[tuple[int, int], ...] = ()
     _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
+
+    def in_abbr_element(self, at: int) -> bool:
+        """Whether the file offset is inside an <abbr title> element."""
+        k = bisect.bisect_right(self.abbr_elements, (at, len(self.source.text) + 1)) - 1
+        return k >= 0 and self.abbr_elements[k][1] > at
 
     def touches_markup(self, start: int, end: int) -> bool:
         """Whether [start, end] meets the dialect's markup, or only touches its edge:

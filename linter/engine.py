@@ -15,7 +15,7 @@ from pathlib import Path
 
 from linter.config import Config
 from linter.diagnostics import Details, Diagnostic, Fix, Span
-from linter.dialect import abbreviations, choose_dialect, hidden_ranges
+from linter.dialect import abbr_elements, abbreviations, choose_dialect, hidden_ranges
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
 from linter.lexicon import LexiconError
@@ -68,7 +68,8 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
     # The prose is built from what the parser read; its offsets are the file's own.
     prose = build_prose(src if view is src.text else SourceFile.from_text(src.path, view), tokens)
     defined = abbreviations(src.text[start:], dialect.name)
-    return Document(src, front_matter, profile, config, prose, settings, markup, defined)
+    elements = abbr_elements(src.text[start:], start)
+    return Document(src, front_matter, profile, config, prose, settings, markup, defined, elements)
 
 
 def lint_source(src: SourceFile, config: Config, options: Options) -> FileResult:

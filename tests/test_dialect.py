@@ -254,3 +254,19 @@ def test_abbreviation_lines_define_short_forms(tmp_path: Path, site_file: str) -
     # CGM is defined by its abbreviation line; XQZ is not defined anywhere.
     assert "PL104 'CGM'" not in proc.stdout, proc.stdout
     assert "a.md:7:19: PL104 'XQZ'" in proc.stdout, proc.stdout
+
+
+def test_an_abbr_element_at_the_first_use_defines_the_short_form(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    title = '<abbr title="continuous glucose monitor">CGM</abbr>'
+    (tmp_path / "a.md").write_text(
+        ARTICLE + f"\nWear a {title}. The CGM reads your sugar.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text(
+        ARTICLE + f"\nWear a CGM. The {title} reads your sugar.\n", encoding="utf-8"
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL104", ".", cwd=tmp_path)
+    # Only b.md's first use, which the element does not explain.
+    assert [line for line in proc.stdout.splitlines() if "PL104" in line] == [
+        "b.md:7:8: PL104 'CGM' is used before it is spelled out."
+    ], proc.stdout

@@ -3,7 +3,8 @@ Finds an acronym used before it is spelled out, such as `PFS` with no
 "progression-free survival (PFS)" before it. Acronyms most patients know
 (DNA, HIV, MRI and others in `rules/acronyms.yaml`) are fine, and so is one the
 article defines with an abbreviation line (`*[CGM]: continuous glucose monitor`) in
-MkDocs or Jekyll (kramdown), which shows what it stands for wherever it is used.
+MkDocs or Jekyll (kramdown), which shows what it stands for wherever it is used, or
+an `<abbr title="...">` element at its first use.
 
 ## Why is this bad?
 Readers cannot look up what they cannot say. An acronym that is never spelled
@@ -254,8 +255,11 @@ def check(doc: Document, report: Report) -> None:
                 # 'Maria Lopez, NP', 'Dr Ana Ruiz, OD': a title after a name.
                 continue
             link = unit.link_at(start)
-            spelled = _is_definition(unit, m.start(), m.end(), acronym) or _spelled_by_list(
-                doc.units, k, acronym, end
+            spelled = (
+                _is_definition(unit, m.start(), m.end(), acronym)
+                or _spelled_by_list(doc.units, k, acronym, end)
+                # '<abbr title="continuous positive airway pressure">CPAP</abbr>'.
+                or doc.in_abbr_element(unit.offset(start))
             )
             if heading:
                 # A title may spell it out ('# Irritable bowel syndrome (IBS)'); a use
