@@ -288,3 +288,19 @@ def abbr_elements(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
     if "<abbr" not in text and "<ABBR" not in text:
         return ()
     return tuple((offset + m.start(), offset + m.end()) for m in _ABBR_ELEMENT.finditer(text))
+
+
+_GLOSSARY_COMPONENT = re.compile(r"<(Glossary|GlossaryTerm)\b[^<>]*>([^<>]+)</\1>")
+
+
+def glossary_terms(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
+    """Where the site's own glossary markup links a term to its entry: the term inside
+    Hugo's '{{< glossary "anemia" >}}' and the words inside MDX's '<Glossary
+    term="anemia">anemia</Glossary>', as sorted ranges of the file."""
+    if dialect == "hugo":
+        found = [m.span(1) for m in _TERM_SHORTCODE.finditer(text)]
+    elif dialect in _MDX:
+        found = [m.span(2) for m in _GLOSSARY_COMPONENT.finditer(text)]
+    else:
+        return ()
+    return tuple((offset + a, offset + b) for a, b in found)

@@ -120,6 +120,11 @@ class Section:
         return sum(len(s.words) for s in self.sentences)
 
 
+def _inside(ranges: tuple[tuple[int, int], ...], at: int, size: int) -> bool:
+    k = bisect.bisect_right(ranges, (at, size + 1)) - 1
+    return k >= 0 and ranges[k][1] > at
+
+
 @dataclass
 class Document:
     source: SourceFile
@@ -135,12 +140,17 @@ class Document:
     abbreviations: frozenset[str] = frozenset()
     # Where '<abbr title="...">X</abbr>' elements stand in the file, in order.
     abbr_elements: tuple[tuple[int, int], ...] = ()
+    # Where the dialect's glossary markup ('{{< glossary "x" >}}') links a term.
+    glossary_terms: tuple[tuple[int, int], ...] = ()
     _difficulty: dict[int, Difficulty] = field(default_factory=dict, repr=False)
 
     def in_abbr_element(self, at: int) -> bool:
         """Whether the file offset is inside an <abbr title> element."""
-        k = bisect.bisect_right(self.abbr_elements, (at, len(self.source.text) + 1)) - 1
-        return k >= 0 and self.abbr_elements[k][1] > at
+        return _inside(self.abbr_elements, at, len(self.source.text))
+
+    def in_glossary_markup(self, at: int) -> bool:
+        """Whether the file offset is in a term the dialect's glossary markup links."""
+        return _inside(self.glossary_terms, at, len(self.source.text))
 
     def touches_markup(self, start: int, end: int) -> bool:
         """Whether [start, end] meets the dialect's markup, or only touches its edge:

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from linter.config import Config
 from linter.diagnostics import Details, Diagnostic, Fix, Span
-from linter.dialect import abbr_elements, abbreviations, choose_dialect, hidden_ranges
+from linter.dialect import (
+    abbr_elements,
+    abbreviations,
+    choose_dialect,
+    glossary_terms,
+    hidden_ranges,
+)
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
 from linter.lexicon import LexiconError
@@ -69,7 +75,10 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
     prose = build_prose(src if view is src.text else SourceFile.from_text(src.path, view), tokens)
     defined = abbreviations(src.text[start:], dialect.name)
     elements = abbr_elements(src.text[start:], start)
-    return Document(src, front_matter, profile, config, prose, settings, markup, defined, elements)
+    linked = glossary_terms(src.text[start:], dialect.name, start)
+    return Document(
+        src, front_matter, profile, config, prose, settings, markup, defined, elements, linked
+    )
 
 
 def lint_source(src: SourceFile, config: Config, options: Options) -> FileResult:

@@ -270,3 +270,24 @@ def test_an_abbr_element_at_the_first_use_defines_the_short_form(tmp_path: Path)
     assert [line for line in proc.stdout.splitlines() if "PL104" in line] == [
         "b.md:7:8: PL104 'CGM' is used before it is spelled out."
     ], proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("site_file", "name", "linked"),
+    [
+        ("hugo.toml", "a.md", 'Ask about {{< glossary "prognosis" >}} today.'),
+        ("docusaurus.config.js", "a.mdx", 'Ask about <Glossary term="x">prognosis</Glossary>.'),
+    ],
+)
+def test_the_site_s_glossary_markup_is_a_glossary_link(
+    tmp_path: Path, site_file: str, name: str, linked: str
+) -> None:
+    (tmp_path / site_file).write_text("", encoding="utf-8")
+    (tmp_path / name).write_text(ARTICLE + "\n" + linked + "\n", encoding="utf-8")
+    (tmp_path / f"plain-{name}").write_text(
+        ARTICLE + "\nAsk about the prognosis today.\n", encoding="utf-8"
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL101", ".", cwd=tmp_path)
+    # Linked by the site's own markup: no finding; the same term in plain text: one.
+    assert "PL101" in proc.stdout and f"plain-{name}:7:" in proc.stdout, proc.stdout
+    assert f"\n{name}:" not in "\n" + proc.stdout, proc.stdout

@@ -38,7 +38,9 @@ later link). This is a safe fix: no words change.
 `jargon-policy: link` (default `link-or-explain`) reports explained terms too, for sites
 that want every term linked. Add your own ways of explaining with `explanations:`.
 Glossary links are found by `glossary-patterns`, by the addresses in the site's
-`glossary:` files, and by addresses that name the term. Add term lists with
+`glossary:` files, by addresses that name the term, and by the site's own glossary
+markup: Hugo's `{{< glossary "term" >}}` and MDX's `<Glossary>` or `<GlossaryTerm>`
+components. Add term lists with
 `lexicon:`. Allow a term in one article with `plainlint: {allow: [term]}` in its
 front matter.
 
@@ -118,9 +120,12 @@ def check(doc: Document, report: Report) -> None:
             if link is not None and _PAGE_TITLE.match(unit.text, link.start, match.start):
                 # '[CDC: Genetic testing](https://...)': the title of a page to read next.
                 continue
-            glossary = link is not None and doc.is_definition_link(
-                link.href, term.term, words, unit.text[link.start : link.end]
-            )
+            glossary = (
+                link is not None
+                and doc.is_definition_link(
+                    link.href, term.term, words, unit.text[link.start : link.end]
+                )
+            ) or doc.in_glossary_markup(unit.offset(match.start))
             use = _Use(unit, match.start, match.end, link, glossary)
             if term not in uses:
                 said = tokens(words)
