@@ -113,11 +113,18 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
     of their bodies, abbreviation lines and attribute lists. As ranges of the file, the
     text starting at `offset` in it."""
     if dialect == "gfm":
-        return tuple((offset + m.start(1), offset + m.end(1)) for m in _ALERT.finditer(text))
-    if dialect == "mkdocs":
-        return tuple((offset + a, offset + b) for a, b in _merged(_mkdocs(text)))
-    if dialect not in (*_MDX, "hugo", "jekyll"):
+        ranges = [m.span(1) for m in _ALERT.finditer(text)]
+    elif dialect == "mkdocs":
+        ranges = _mkdocs(text)
+    elif dialect in (*_MDX, "hugo", "jekyll"):
+        ranges = _templated(text, dialect)
+    else:
         return ()
+    return tuple((offset + s, offset + e) for s, e in _merged(ranges))
+
+
+def _templated(text: str, dialect: str) -> list[tuple[int, int]]:
+    """The markup of MDX and Docusaurus, Hugo and Jekyll, as ranges of the text."""
     ranges: list[tuple[int, int]] = []
     fence: str | None = None
     in_esm = False
@@ -145,9 +152,10 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
                 ranges.append(whole)
         elif _template_line(dialect, bare, text, at):
             ranges.append(whole)
-    if dialect in ("hugo", "jekyll"):
-        # '[text]({{ site.baseurl }}/glossary/x/)', '[text]({{< ref "x.md" >}})': a template
-        # expression that builds a link's address is read as blank, so the link is one.
+    if dialect == "hugo":
+        # '[text]({{ .Site.BaseURL }}/x/)': an expression that builds a link's address is
+        # read as blank, so the link is one. (In Jekyll every tag and output is markup,
+        # below; in Hugo, shortcodes are.)
         ranges.extend(m.span(1) for m in _BUILT_ADDRESS.finditer(text))
     if dialect == "jekyll":
         # An attribute list after a span: '[sleep hygiene](...){: .glossary-link}'.
@@ -181,7 +189,7 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
         ranges.extend(_between(text, "{{/*", "*/}}"))
     else:
         ranges.extend(_between(text, "{% comment %}", "{% endcomment %}"))
-    return tuple((offset + s, offset + e) for s, e in _merged(ranges))
+    return ranges
 
 
 def _mkdocs(text: str) -> list[tuple[int, int]]:
@@ -245,8 +253,8 @@ def _template_line(dialect: str, line: str, text: str, after: int) -> bool:
 
 
 def _between(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
-    """Comments such as {/* ... */}, which may run over lines; one left open runs to the
-    end."""
+    """Blocks from an opening to a closing mark ({/* ... */}, {% raw %} ... {% endraw %}),
+    which may run over lines; one left open runs to the end."""
     found = []
     at = text.find(opening)
     while at != -1:

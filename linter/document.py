@@ -120,9 +120,15 @@ class Section:
         return sum(len(s.words) for s in self.sentences)
 
 
-def _inside(ranges: tuple[tuple[int, int], ...], at: int, size: int) -> bool:
-    k = bisect.bisect_right(ranges, (at, size + 1)) - 1
-    return k >= 0 and ranges[k][1] > at
+def _last_from(ranges: tuple[tuple[int, int], ...], at: int) -> tuple[int, int] | None:
+    """The last of the sorted ranges that starts at or before `at`."""
+    k = bisect.bisect_right(ranges, (at, float("inf"))) - 1
+    return ranges[k] if k >= 0 else None
+
+
+def _inside(ranges: tuple[tuple[int, int], ...], at: int) -> bool:
+    last = _last_from(ranges, at)
+    return last is not None and last[1] > at
 
 
 @dataclass
@@ -146,17 +152,17 @@ class Document:
 
     def in_abbr_element(self, at: int) -> bool:
         """Whether the file offset is inside an <abbr title> element."""
-        return _inside(self.abbr_elements, at, len(self.source.text))
+        return _inside(self.abbr_elements, at)
 
     def in_glossary_markup(self, at: int) -> bool:
         """Whether the file offset is in a term the dialect's glossary markup links."""
-        return _inside(self.glossary_terms, at, len(self.source.text))
+        return _inside(self.glossary_terms, at)
 
     def touches_markup(self, start: int, end: int) -> bool:
         """Whether [start, end] meets the dialect's markup, or only touches its edge:
         '{{< glossary "' right before a term is as much the shortcode's as its middle."""
-        k = bisect.bisect_right(self.markup, (end, len(self.source.text) + 1)) - 1
-        return k >= 0 and self.markup[k][1] >= start
+        last = _last_from(self.markup, end)
+        return last is not None and last[1] >= start
 
     @property
     def path(self) -> str:

@@ -60,7 +60,8 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
     # parser reads them as blank, so that they are never prose.
     start = front_matter.body_start
     hidden = ((0, start),) if front_matter.kind in ("toml", "json") else ()
-    markup = hidden_ranges(src.text[start:], dialect.name, start)
+    body = src.text[start:]
+    markup = hidden_ranges(body, dialect.name, start)
     hidden += markup
     view = masked(src.text, hidden)
     tokens = parse_markdown(view)
@@ -73,9 +74,9 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
         )
     # The prose is built from what the parser read; its offsets are the file's own.
     prose = build_prose(src if view is src.text else SourceFile.from_text(src.path, view), tokens)
-    defined = abbreviations(src.text[start:], dialect.name)
-    elements = abbr_elements(src.text[start:], start)
-    linked = glossary_terms(src.text[start:], dialect.name, start)
+    defined = abbreviations(body, dialect.name)
+    elements = abbr_elements(body, start)
+    linked = glossary_terms(body, dialect.name, start)
     return Document(
         src, front_matter, profile, config, prose, settings, markup, defined, elements, linked
     )

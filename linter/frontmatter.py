@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,9 @@ def parse_front_matter(src: SourceFile) -> FrontMatter:
     return FrontMatter()
 
 
-def _fenced(src: SourceFile, ends: tuple[str, ...], kind: str, load: Any) -> FrontMatter:
+def _fenced(
+    src: SourceFile, ends: tuple[str, ...], kind: str, load: Callable[[str, str], dict[str, Any]]
+) -> FrontMatter:
     text, starts = src.text, src.line_starts
     for index in range(1, len(starts)):
         if src.line_text(index + 1).rstrip() in ends:
