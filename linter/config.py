@@ -55,6 +55,11 @@ class Config:
     jargon_policy: str = "link-or-explain"
     # Which Markdown the site writes ('hugo', 'mdx', ...); 'auto' chooses per file.
     dialect: str = "auto"
+    # The site's glossary shortcodes and components ('glossary', 'Glossary'): their term is
+    # a glossary link.
+    glossary_markup: tuple[str, ...] = ()
+    # How the glossary-link fix writes a link: '{text}', '{slug}' and '{href}' are filled in.
+    link_template: str = "[{text}]({href})"
     # The site's language and country ('en-GB'), for everyday acronyms such as GP;
     # an article's front matter 'language:' or 'lang:' wins.
     locale: str | None = None
@@ -139,6 +144,8 @@ _TOP_KEYS = {
     "explanations",
     "jargon-policy",
     "dialect",
+    "glossary-markup",
+    "link-template",
     "locale",
     "select",
     "ignore",
@@ -303,6 +310,26 @@ def apply_settings(
                 f"{where}: 'dialect' must be one of {', '.join(repr(d) for d in DIALECTS)}"
             )
         changes["dialect"] = raw["dialect"]
+    if "glossary-markup" in raw:
+        names = _strings(raw["glossary-markup"], where, "glossary-markup")
+        bad = [n for n in names if not re.fullmatch(r"[A-Za-z][\w.-]*", n)]
+        if bad:
+            raise ConfigError(
+                f"{where}: 'glossary-markup' holds names of shortcodes or components; "
+                f"{bad[0]!r} is not one"
+            )
+        changes["glossary_markup"] = names
+    if "link-template" in raw:
+        template = raw["link-template"]
+        if not isinstance(template, str) or "{text}" not in template:
+            raise ConfigError(f"{where}: 'link-template' must be text with '{{text}}' in it")
+        try:
+            template.format(text="", slug="", href="")
+        except (KeyError, IndexError, ValueError):
+            raise ConfigError(
+                f"{where}: 'link-template' may use only {{text}}, {{slug}} and {{href}}"
+            ) from None
+        changes["link_template"] = template
     if "locale" in raw:
         locale = raw["locale"]
         tag = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*"

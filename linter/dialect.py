@@ -82,7 +82,7 @@ _SHORTCODE_LINE = re.compile(r"\s*(?:\{\{[<%][^}]*(?:\}(?!\})[^}]*)*\}\}\s*)+\Z"
 _IAL_LINE = re.compile(r"\s*\{:.*\}\s*\Z")
 # The table of contents kramdown builds: '* TOC' with '{:toc}' on the next line.
 _TOC_ITEM = re.compile(r" {0,3}[*+-] TOC\s*\Z")
-_MDX = ("mdx", "docusaurus")
+MDX_DIALECTS = _MDX = ("mdx", "docusaurus")
 _MK_BLOCK = re.compile(r"(?:!!!|\?\?\?\+?|===\+?)[ \t]+\S.*\Z|(?:!!!|\?\?\?\+?)\Z")
 _MK_STRUCTURE = re.compile(
     r" {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|!!!|\?\?\?|===|\s)"
@@ -93,8 +93,15 @@ _MK_ATTRIBUTES = re.compile(r"\{[ \t]*[.#:][^{}\n]*\}")
 _ALERT = re.compile(
     r"^ {0,3}>[ \t]*(\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\])[ \t]*$", re.MULTILINE
 )
+_ABBREVIATION_LINE = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.MULTILINE)
+_CALLOUT_TITLE = re.compile(
+    r"^[ \t]*\{:[ \t]*\.[\w-]+-title[ \t]*\}[ \t]*\n[ \t]*>[ \t]*([^\n]*\S)", re.M
+)
+_MDX_EXPRESSION = re.compile(r"\{(?:['\"]( )['\"]|[^{}\n]*)\}")
+_TASK_BOX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\])(?=[ \t])", re.M)
 _INLINE_IAL = re.compile(r"\{:[^{}\n]*\}")
-_TERM_SHORTCODE = re.compile(r"\{\{<\s*glossary(?:_tooltip)?\s+\"([^\"\n]+)\"[^{}\n]*>\}\}")
+# '{{< figure src="x.jpg" caption="Ice can ease the pain." >}}': the caption is shown.
+_CAPTION = re.compile(r"\{\{[<%]\s*figure\s[^{}]*?\bcaption=\"([^\"]*)\"")
 _BUILT_ADDRESS = re.compile(r"\]\(\s*(\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\})")
 _INCLUDE_CONTENT = re.compile(r"\{%-?\s*include\s[^%\"]*?content=\"([^\"]*)\"[^%]*%\}")
 # A Liquid tag or output, or a Hugo shortcode, anywhere in a line; each read one way.
@@ -102,7 +109,20 @@ _LIQUID_TAG = re.compile(r"\{%[^%]*(?:%(?!\})[^%]*)*%\}|\{\{[^{}]*\}\}")
 _SHORTCODE = re.compile(r"\{\{[<%][^}]*(?:\}(?!\})[^}]*)*\}\}")
 
 
-def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
+def _term_shortcode(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Hugo's glossary shortcodes by the site's names: '{{< glossary "sleep hygiene" >}}'
+    and '{{< glossary_tooltip text="sleep hygiene" term_id="sleep-hygiene" >}}'; the
+    term is group 1 or 2."""
+    alternatives = "|".join(re.escape(n) for n in names) or "(?!)"
+    return re.compile(
+        r"\{\{[<%]\s*(?:" + alternatives + r")\s+"
+        r"(?:\"([^\"\n]+)\"|[^{}\n]*?\btext=\"([^\"\n]+)\")[^{}\n]*[>%]\}\}"
+    )
+
+
+def hidden_ranges(
+    text: str, dialect: str, offset: int = 0, names: tuple[str, ...] = ()
+) -> tuple[tuple[int, int], ...]:
     """The parts of the text that are the dialect's markup, never prose: MDX's import and
     export blocks and its {/* comments */}, and the ::: lines of admonitions (Docusaurus's,
     and remark's directives in other MDX sites); Hugo's lines of shortcodes alone, its
@@ -111,19 +131,22 @@ def hidden_ranges(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, 
     contents; in both, the template expression that builds a link's address; GitHub's
     alert markers ('> [!TIP]'); MkDocs Material's admonition and tab markers, the indent
     of their bodies, abbreviation lines and attribute lists. As ranges of the file, the
-    text starting at `offset` in it."""
+    text starting at `offset` in it; names are the site's glossary shortcodes and
+    components (setting glossary-markup)."""
     if dialect == "gfm":
         ranges = [m.span(1) for m in _ALERT.finditer(text)]
     elif dialect == "mkdocs":
         ranges = _mkdocs(text)
     elif dialect in (*_MDX, "hugo", "jekyll"):
-        ranges = _templated(text, dialect)
+        ranges = _templated(text, dialect, names)
     else:
         return ()
+    # Every site generator draws '- [ ] pale skin' as a tick box: the box is no word.
+    ranges.extend(m.span(1) for m in _TASK_BOX.finditer(text))
     return tuple((offset + s, offset + e) for s, e in _merged(ranges))
 
 
-def _templated(text: str, dialect: str) -> list[tuple[int, int]]:
+def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
     """The markup of MDX and Docusaurus, Hugo and Jekyll, as ranges of the text."""
     ranges: list[tuple[int, int]] = []
     fence: str | None = None
@@ -163,6 +186,12 @@ def _templated(text: str, dialect: str) -> list[tuple[int, int]]:
         # Code and raw text the page shows as code.
         ranges.extend(_between(text, "{% highlight", "{% endhighlight %}"))
         ranges.extend(_between(text, "{% raw %}", "{% endraw %}"))
+        # kramdown's own comments, and its abbreviation lines ('*[BP]: blood pressure').
+        ranges.extend(_between(text, "{::comment}", "{:/comment}"))
+        ranges.extend(m.span() for m in _ABBREVIATION_LINE.finditer(text))
+        # '{: .warning-title }' over a quote (Just the Docs): the quote's first line is
+        # the box's title, a label.
+        ranges.extend(m.span(1) for m in _CALLOUT_TITLE.finditer(text))
         # Every other tag in a line ('{% if page.x %}...{% endif %}'); an include's
         # content is prose, the rest of its tag is not.
         for m in _LIQUID_TAG.finditer(text):
@@ -174,17 +203,30 @@ def _templated(text: str, dialect: str) -> list[tuple[int, int]]:
                 ranges.append(m.span())
     if dialect == "hugo":
         ranges.extend(_between(text, "{{< highlight", "{{< /highlight >}}"))
-        # '{{< glossary "sleep hygiene" >}}': the reader sees the term, not the shortcode;
-        # every other shortcode in a line ('See {{< ref "x.md" >}}') is markup.
+        # '{{< glossary "sleep hygiene" >}}': the reader sees the term, not the shortcode,
+        # and a figure's caption; every other shortcode ('See {{< ref "x.md" >}}') is markup.
+        term_shortcode = _term_shortcode(names)
         for m in _SHORTCODE.finditer(text):
-            term = _TERM_SHORTCODE.fullmatch(m.group())
-            if term:
-                ranges.append((m.start(), m.start() + term.start(1)))
-                ranges.append((m.start() + term.end(1), m.end()))
+            term = term_shortcode.fullmatch(m.group())
+            caption = None if term else _CAPTION.match(m.group())
+            shown = (term.span(1) if term.group(1) else term.span(2)) if term else None
+            if caption:
+                shown = caption.span(1)
+            if shown:
+                ranges.append((m.start(), m.start() + shown[0]))
+                ranges.append((m.start() + shown[1], m.end()))
             else:
                 ranges.append(m.span())
     if dialect in _MDX:
         ranges.extend(_between(text, "{/*", "*/}"))
+        # A JavaScript expression ('{props.dose}', Docusaurus's heading id '{#inr}') is
+        # not text the article shows; '{' '}' is a space, so its space stays.
+        for m in _MDX_EXPRESSION.finditer(text):
+            if m.group(1) is not None:
+                ranges.append((m.start(), m.start(1)))
+                ranges.append((m.end(1), m.end()))
+            else:
+                ranges.append(m.span())
     elif dialect == "hugo":
         ranges.extend(_between(text, "{{/*", "*/}}"))
     else:
@@ -228,7 +270,7 @@ def _mkdocs(text: str) -> list[tuple[int, int]]:
                         ranges.append((starts[j], starts[j] + width))
             k = body
             continue
-        if _MK_ABBREVIATION.match(bare) or _MK_SNIPPET.match(bare):
+        if _MK_ABBREVIATION.match(bare) or _MK_SNIPPET.match(bare) or bare.strip() == "[TOC]":
             ranges.append((start, start + len(bare)))
         k += 1
     ranges.extend(m.span() for m in _MK_ATTRIBUTES.finditer(text))
@@ -275,6 +317,60 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A link whose address the template builds: '](' then the address, with at least one
+# Hugo shortcode, Liquid tag or Liquid output in it, up to ')'.
+_TEMPLATED_ADDRESS = re.compile(
+    r"\]\(\s*([^\s(){}\[\]]*(?:(?:\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\})[^\s(){}\[\]]*)+)"
+)
+_TEMPLATE_PIECE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
+# '{{< ref "x.md" >}}', '{{< relref "/glossary/x" >}}': Hugo's address of a page.
+_HUGO_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"]*)\"\s*[>%]\}\}\Z")
+# '{% link glossary/x.md %}': Jekyll's address of a page, from the site's top.
+_JEKYLL_LINK = re.compile(r"\{%-?\s*link\s+(\S+)\s*-?%\}\Z")
+# '{{ "/x/" | relative_url }}': a quoted address with filters that add the site's base.
+_JEKYLL_QUOTED = re.compile(r"\{\{-?\s*[\"']([^\"']*)[\"'][^{}]*\}\}\Z")
+# '{{ site.glossary }}', '{{ glossary }}': a variable that names the glossary's address.
+_GLOSSARY_VARIABLE = re.compile(r"\{\{-?\s*(?:\w+\.)*glossary\w*\s*-?\}\}\Z")
+
+
+def link_addresses(text: str, dialect: str, offset: int = 0) -> dict[int, str]:
+    """Where a link's address is built by the template ('[x]({{< ref "x.md" >}})',
+    '[x]({{ site.baseurl }}{% link glossary/x.md %})'), the address the built page has,
+    as far as the article shows it: by the offset in the file of the link's ']'. Other
+    variables ('{{ site.baseurl }}') are left out, as a site served from its top has
+    them empty."""
+    if dialect not in ("hugo", "jekyll"):
+        return {}
+    found = {}
+    for m in _TEMPLATED_ADDRESS.finditer(text):
+        address = _TEMPLATE_PIECE.sub(_page_address, m.group(1))
+        found[offset + m.start()] = address
+    return found
+
+
+def _page_address(piece: re.Match[str]) -> str:
+    tag = piece.group()
+    ref = _HUGO_REF.match(tag)
+    if ref:
+        return _without_suffix(ref.group(1))
+    link = _JEKYLL_LINK.match(tag)
+    if link:
+        return "/" + _without_suffix(link.group(1)).lstrip("/") + "/"
+    quoted = _JEKYLL_QUOTED.match(tag)
+    if quoted:
+        return quoted.group(1)
+    if _GLOSSARY_VARIABLE.match(tag):
+        return "/glossary"
+    return ""
+
+
+def _without_suffix(path: str) -> str:
+    for suffix in ("/index.md", "/_index.md", ".md", ".markdown", ".html"):
+        if path.endswith(suffix):
+            return path[: -len(suffix)]
+    return path
+
+
 _ABBREVIATION_NAME = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 
 
@@ -298,17 +394,22 @@ def abbr_elements(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
     return tuple((offset + m.start(), offset + m.end()) for m in _ABBR_ELEMENT.finditer(text))
 
 
-_GLOSSARY_COMPONENT = re.compile(r"<(Glossary|GlossaryTerm)\b[^<>]*>([^<>]+)</\1>")
-
-
-def glossary_terms(text: str, dialect: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
+def glossary_terms(
+    text: str, dialect: str, offset: int = 0, names: tuple[str, ...] = ()
+) -> tuple[tuple[int, int], ...]:
     """Where the site's own glossary markup links a term to its entry: the term inside
     Hugo's '{{< glossary "anemia" >}}' and the words inside MDX's '<Glossary
-    term="anemia">anemia</Glossary>', as sorted ranges of the file."""
+    term="anemia">anemia</Glossary>', as sorted ranges of the file; names are the
+    shortcodes and components that do it (setting glossary-markup)."""
     if dialect == "hugo":
-        found = [m.span(1) for m in _TERM_SHORTCODE.finditer(text)]
-    elif dialect in _MDX:
-        found = [m.span(2) for m in _GLOSSARY_COMPONENT.finditer(text)]
+        found = [
+            m.span(1) if m.group(1) else m.span(2) for m in _term_shortcode(names).finditer(text)
+        ]
+    elif dialect in _MDX and names:
+        component = "|".join(re.escape(n) for n in names)
+        found = [
+            m.span(2) for m in re.finditer(r"<(" + component + r")\b[^<>]*>([^<>]+)</\1>", text)
+        ]
     else:
         return ()
     return tuple((offset + a, offset + b) for a, b in found)

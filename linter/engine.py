@@ -16,11 +16,13 @@ from pathlib import Path
 from linter.config import Config
 from linter.diagnostics import Details, Diagnostic, Fix, Span
 from linter.dialect import (
+    MDX_DIALECTS,
     abbr_elements,
     abbreviations,
     choose_dialect,
     glossary_terms,
     hidden_ranges,
+    link_addresses,
 )
 from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
@@ -61,10 +63,10 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
     start = front_matter.body_start
     hidden = ((0, start),) if front_matter.kind in ("toml", "json") else ()
     body = src.text[start:]
-    markup = hidden_ranges(body, dialect.name, start)
+    markup = hidden_ranges(body, dialect.name, start, config.glossary_markup)
     hidden += markup
     view = masked(src.text, hidden)
-    tokens = parse_markdown(view)
+    tokens = parse_markdown(view, mdx=dialect.name in MDX_DIALECTS)
     deep = nested_too_deep(tokens)
     if deep is not None:
         # Never check part of a file in silence: the text past this line would be missed.
@@ -73,10 +75,11 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
             "deep here; plainlint cannot check this file"
         )
     # The prose is built from what the parser read; its offsets are the file's own.
-    prose = build_prose(src if view is src.text else SourceFile.from_text(src.path, view), tokens)
+    read = src if view is src.text else SourceFile.from_text(src.path, view)
+    prose = build_prose(read, tokens, link_addresses(body, dialect.name, start))
     defined = abbreviations(body, dialect.name)
     elements = abbr_elements(body, start)
-    linked = glossary_terms(body, dialect.name, start)
+    linked = glossary_terms(body, dialect.name, start, config.glossary_markup)
     return Document(
         src, front_matter, profile, config, prose, settings, markup, defined, elements, linked
     )

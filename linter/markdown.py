@@ -7,6 +7,9 @@ from collections.abc import Callable
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.html_blocks import block_names
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
@@ -30,8 +33,56 @@ def _limit(nesting: int) -> Callable[[StateCore], None]:
     return set_limit
 
 
+# MDX: a line (or lines) holding only JSX tags is a block of its own ('<Tabs>', '<TabItem
+# value="x" label="CPAP">'); a tag with text after it on its line is inline
+# ('<Link to="/x">x</Link> and ...'). Bounded, so that a '<' with no '>' costs little.
+_HTML_TAG = re.compile(r"</?([a-z][a-z0-9]*)(?=[\s/>])")
+_JSX_FLOW = re.compile(r"(?:[ \t]*<[^<>]{0,4000}>)+[ \t]*(?:\n|\Z)")
+
+
+def _jsx_flow(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    pos = state.bMarks[start] + state.tShift[start]
+    html = _HTML_TAG.match(state.src, pos)
+    if state.src.startswith("<!--", pos) or (html and html.group(1) in block_names):
+        # HTML's own blocks ('<details>', '<summary>Title</summary>') as in Markdown; a
+        # comment is not MDX (its build fails on it), but still hides what is in it.
+        return html_block(state, start, end, silent)
+    m = _JSX_FLOW.match(state.src, pos)
+    if m is None or not state.src.startswith("<", pos):
+        return False
+    if silent:
+        return True
+    line = start
+    while line < end and state.bMarks[line] < m.end() - (1 if m.group().endswith("\n") else 0):
+        line += 1
+    line = max(line, start + 1)
+    state.line = line
+    token = state.push("html_block", "", 0)
+    token.map = [start, line]
+    token.content = state.getLines(start, line, state.blkIndent, True)
+    return True
+
+
+def _parser(mdx: bool = False) -> MarkdownIt:
+    return _mdx_parser() if mdx else _markdown_parser()
+
+
 @cache
-def _parser() -> MarkdownIt:
+def _mdx_parser() -> MarkdownIt:
+    # MDX has no indented code (an indented line in a component is text), and reads JSX
+    # tags where Markdown reads HTML blocks.
+    md = _new_parser()
+    md.disable("code")
+    md.block.ruler.at("html_block", _jsx_flow, {"alt": ["paragraph", "reference", "blockquote"]})
+    return md
+
+
+@cache
+def _markdown_parser() -> MarkdownIt:
+    return _new_parser()
+
+
+def _new_parser() -> MarkdownIt:
     # CommonMark plus GFM tables and strikethrough, the Markdown health sites write;
     # front matter is a token of its own so that it never reads as a heading.
     md = (
@@ -48,8 +99,9 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def parse_markdown(text: str) -> list[Token]:
-    return _parser().parse(text)
+def parse_markdown(text: str, mdx: bool = False) -> list[Token]:
+    """The tokens of the text, read as MDX where mdx is set."""
+    return _parser(mdx).parse(text)
 
 
 def masked(text: str, hidden: tuple[tuple[int, int], ...]) -> str:

@@ -38,6 +38,8 @@ _BARE_URL = re.compile(
     r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:gov|org|com|net|edu|uk|int|info)\b(?:/[^\s<>()\"']*[^\s<>()\"'.,;:!?])?",
     re.IGNORECASE,
 )
+_ANCHOR_OPEN = re.compile(r"<(a|Link)\s(?:[^<>]*?\s)?(?:href|to)=[\"']([^\"'<>]*)[\"'][^<>]*>\Z")
+_ANCHOR_CLOSE = re.compile(r"</(?:a|Link)\s*>\Z")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -118,7 +120,11 @@ class Prose:
     comments: list[Comment]
 
 
-def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
+def build_prose(
+    src: SourceFile, tokens: list[Token], addresses: dict[int, str] | None = None
+) -> Prose:
+    """The article's units of prose. addresses: a link's address where the site's
+    template builds it, by the offset in the file of the link's ']'."""
     units: list[Unit] = []
     comments: list[Comment] = []
     section = 0
@@ -159,7 +165,7 @@ def build_prose(src: SourceFile, tokens: list[Token]) -> Prose:
         elif t == "inline" and tok.map:
             kind = next_kind or PARAGRAPH
             next_kind = None
-            unit = _Builder(src, tok, kind, row_cursor, comments).build()
+            unit = _Builder(src, tok, kind, row_cursor, comments, addresses or {}).build()
             if unit is not None:
                 unit.section = section
                 unit.level = level if kind == HEADING else 0
@@ -194,8 +200,10 @@ class _Builder:
         kind: str,
         row_cursor: dict[int, int],
         comments: list[Comment],
+        addresses: dict[int, str],
     ) -> None:
         self.src = src
+        self.addresses = addresses
         self.tok = tok
         self.kind = kind
         self.raw = tok.content
@@ -285,6 +293,7 @@ class _Builder:
             self.kind = LABEL
         skip_until: str | None = None
         link_start: list[tuple[int, str, int]] = []
+        html_links: list[tuple[int, str, int, int]] = []
         for child in children:
             ct = child.type
             if skip_until is not None:
@@ -302,7 +311,24 @@ class _Builder:
             elif ct == "code_inline":
                 self.skip_code(child.markup)
             elif ct == "html_inline":
+                at = self.raw.find(child.content, self.cur)
                 self.skip_html(child.content)
+                opened = _ANCHOR_OPEN.match(child.content)
+                if opened and at >= 0:
+                    # '<a href="/glossary/x">' and MDX's '<Link to="/glossary/x">' are
+                    # links the reader follows, as '[x](/glossary/x)' is.
+                    html_links.append((self.length, html.unescape(opened.group(2)), at, self.cur))
+                elif html_links and at >= 0 and _ANCHOR_CLOSE.match(child.content):
+                    start, href, raw_at, text_at = html_links.pop()
+                    self.links.append(
+                        Link(
+                            start,
+                            self.length,
+                            href,
+                            Span(self.file_offset(raw_at), self.file_offset(self.cur - 1) + 1),
+                            Span(self.file_offset(text_at), self.file_offset(at)),
+                        )
+                    )
             elif ct == "image":
                 self.skip_image()
             elif ct == "footnote_ref":
@@ -321,6 +347,7 @@ class _Builder:
                 close = self.raw.find("]", self.cur)
                 close = self.cur if close < 0 else close
                 end_raw = self.skip_destination()
+                href = self.addresses.get(self.file_offset(close), href)
                 self.links.append(
                     Link(
                         start,

@@ -23,6 +23,8 @@ _TOP = [
     ("explanations", "explanations"),
     ("jargon-policy", "jargon_policy"),
     ("dialect", "dialect"),
+    ("glossary-markup", "glossary_markup"),
+    ("link-template", "link_template"),
     ("locale", "locale"),
     ("include", "include"),
     ("exclude", "exclude"),
