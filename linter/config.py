@@ -321,14 +321,11 @@ def apply_settings(
         changes["glossary_markup"] = names
     if "link-template" in raw:
         template = raw["link-template"]
-        if not isinstance(template, str) or "{text}" not in template:
-            raise ConfigError(f"{where}: 'link-template' must be text with '{{text}}' in it")
-        try:
-            template.format(text="", slug="", href="")
-        except (KeyError, IndexError, ValueError):
+        if not isinstance(template, str) or template.count("{text}") != 1:
             raise ConfigError(
-                f"{where}: 'link-template' may use only {{text}}, {{slug}} and {{href}}"
-            ) from None
+                f"{where}: 'link-template' must be a link with '{{text}}' in it once, "
+                "such as '[{text}]({href})'"
+            )
         changes["link_template"] = template
     if "locale" in raw:
         locale = raw["locale"]

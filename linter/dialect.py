@@ -99,6 +99,8 @@ _CALLOUT_TITLE = re.compile(
 )
 _MDX_EXPRESSION = re.compile(r"\{(?:['\"]( )['\"]|[^{}\n]*)\}")
 _TASK_BOX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\])(?=[ \t])", re.M)
+_HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+_HEADING_ID = re.compile(r"\{[ \t]*[#.][^{}\n]*\}[ \t]*\Z")
 _INLINE_IAL = re.compile(r"\{:[^{}\n]*\}")
 # '{{< figure src="x.jpg" caption="Ice can ease the pain." >}}': the caption is shown.
 _CAPTION = re.compile(r"\{\{[<%]\s*figure\s[^{}]*?\bcaption=\"([^\"]*)\"")
@@ -175,6 +177,11 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
                 ranges.append(whole)
         elif _template_line(dialect, bare, text, at):
             ranges.append(whole)
+        elif _HEADING.match(bare):
+            # '## Getting tested {#getting-tested}': Hugo's and kramdown's heading ids.
+            heading_id = _HEADING_ID.search(bare)
+            if heading_id:
+                ranges.append((start + heading_id.start(), start + heading_id.end()))
     if dialect == "hugo":
         # '[text]({{ .Site.BaseURL }}/x/)': an expression that builds a link's address is
         # read as blank, so the link is one. (In Jekyll every tag and output is markup,
@@ -369,6 +376,28 @@ def _without_suffix(path: str) -> str:
         if path.endswith(suffix):
             return path[: -len(suffix)]
     return path
+
+
+# Each dialect's own comments, which its build never shows: where plainlint's
+# suppression comments go when an HTML comment would break the build (MDX) or show.
+_COMMENT_FORMS = {
+    "mdx": (("{/*", "*/}"),),
+    "docusaurus": (("{/*", "*/}"),),
+    "hugo": (("{{/*", "*/}}"),),
+    "jekyll": (("{% comment %}", "{% endcomment %}"), ("{::comment}", "{:/comment}")),
+}
+
+
+def dialect_comments(text: str, dialect: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """The dialect's own comments ('{/* plainlint-disable-next-line PL101 */}' in MDX,
+    '{{/* ... */}}' in Hugo, '{% comment %} ... {% endcomment %}' in Liquid), as their
+    ranges in the file and the text inside them."""
+    found = []
+    for opening, closing in _COMMENT_FORMS.get(dialect, ()):
+        for start, end in _between(text, opening, closing):
+            inner_end = end - len(closing) if text.endswith(closing, 0, end) else end
+            found.append((offset + start, offset + end, text[start + len(opening) : inner_end]))
+    return sorted(found)
 
 
 _ABBREVIATION_NAME = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)

@@ -20,6 +20,7 @@ from linter.dialect import (
     abbr_elements,
     abbreviations,
     choose_dialect,
+    dialect_comments,
     glossary_terms,
     hidden_ranges,
     link_addresses,
@@ -28,7 +29,7 @@ from linter.document import ArticleSettings, Document
 from linter.frontmatter import parse_front_matter
 from linter.lexicon import LexiconError
 from linter.markdown import MAX_NESTING, masked, nested_too_deep, parse_markdown
-from linter.prose import build_prose
+from linter.prose import Comment, build_prose
 from linter.results import FileResult, Options
 from linter.rules import Report, Rule, resolve
 from linter.source import ReadError, SourceFile
@@ -76,13 +77,25 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
         )
     # The prose is built from what the parser read; its offsets are the file's own.
     read = src if view is src.text else SourceFile.from_text(src.path, view)
-    prose = build_prose(read, tokens, link_addresses(body, dialect.name, start))
+    own = [
+        Comment(Span(a, b), inner, _alone(src.text, a, b))
+        for a, b, inner in dialect_comments(body, dialect.name, start)
+    ]
+    prose = build_prose(read, tokens, link_addresses(body, dialect.name, start), own)
     defined = abbreviations(body, dialect.name)
     elements = abbr_elements(body, start)
     linked = glossary_terms(body, dialect.name, start, config.glossary_markup)
     return Document(
         src, front_matter, profile, config, prose, settings, markup, defined, elements, linked
     )
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether nothing but spaces stands before and after the range on its lines."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    after_end = text.find("\n", end)
+    after = text[end : len(text) if after_end < 0 else after_end]
+    return not before.strip() and not after.strip()
 
 
 def lint_source(src: SourceFile, config: Config, options: Options) -> FileResult:

@@ -121,12 +121,16 @@ class Prose:
 
 
 def build_prose(
-    src: SourceFile, tokens: list[Token], addresses: dict[int, str] | None = None
+    src: SourceFile,
+    tokens: list[Token],
+    addresses: dict[int, str] | None = None,
+    comments: list[Comment] | None = None,
 ) -> Prose:
     """The article's units of prose. addresses: a link's address where the site's
-    template builds it, by the offset in the file of the link's ']'."""
+    template builds it, by the offset in the file of the link's ']'; comments: the
+    dialect's own comments, to which the HTML comments are added."""
     units: list[Unit] = []
-    comments: list[Comment] = []
+    comments = list(comments or ())
     section = 0
     kind_stack: list[str] = []
     row_cursor: dict[int, int] = {}

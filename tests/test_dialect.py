@@ -291,3 +291,69 @@ def test_the_site_s_glossary_markup_is_a_glossary_link(
     # Linked by the site's own markup: no finding; the same term in plain text: one.
     assert "PL101" in proc.stdout and f"plain-{name}:7:" in proc.stdout, proc.stdout
     assert f"\n{name}:" not in "\n" + proc.stdout, proc.stdout
+
+
+GLOSSARY = "glossary:\n  - term: prognosis\n    url: /glossary/prognosis\n"
+
+
+@pytest.mark.parametrize(
+    ("site_file", "name", "template", "written"),
+    [
+        ("hugo.toml", "a.md", '{{< glossary "{text}" >}}', '{{< glossary "prognosis" >}}'),
+        (
+            "docusaurus.config.js",
+            "a.mdx",
+            '<Glossary term="{slug}">{text}</Glossary>',
+            '<Glossary term="prognosis">prognosis</Glossary>',
+        ),
+        ("mkdocs.yml", "a.md", "[{text}]({href})", "[prognosis](/glossary/prognosis)"),
+    ],
+)
+def test_the_link_fix_writes_the_site_s_own_link(
+    tmp_path: Path, site_file: str, name: str, template: str, written: str
+) -> None:
+    (tmp_path / site_file).write_text("", encoding="utf-8")
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / ".plainlint.yaml").write_text(
+        f"glossary: [glossary.yaml]\nlink-template: '{template}'\n", encoding="utf-8"
+    )
+    (tmp_path / name).write_text(ARTICLE + "\nAsk about the prognosis today.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--select", "PL101", "--fix", name, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (
+        (tmp_path / name)
+        .read_text(encoding="utf-8")
+        .endswith(f"\nAsk about the {written} today.\n")
+    )
+    # Read again in its dialect, the link it wrote is the site's glossary link.
+    again = run_cli("check", "--no-cache", "--select", "PL101", name, cwd=tmp_path)
+    assert again.returncode == 0, again.stdout
+
+
+def test_glossary_markup_names_the_site_s_own_components(tmp_path: Path) -> None:
+    (tmp_path / "docusaurus.config.js").write_text("", encoding="utf-8")
+    (tmp_path / "a.mdx").write_text(
+        ARTICLE + "\nAsk about <Term>prognosis</Term> today.\n", encoding="utf-8"
+    )
+    plain = run_cli("check", "--no-cache", "--select", "PL101", ".", cwd=tmp_path)
+    assert "a.mdx:7:" in plain.stdout, plain.stdout
+    # Named in the setting, the site's own component is a glossary link.
+    (tmp_path / ".plainlint.yaml").write_text("glossary-markup: [Term]\n", encoding="utf-8")
+    named = run_cli("check", "--no-cache", "--select", "PL101", ".", cwd=tmp_path)
+    assert named.returncode == 0, named.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "words"),
+    [
+        ("link-template: '[x](/glossary/x)'", "'link-template' must be a link with '{text}'"),
+        ("glossary-markup: ['<Glossary>']", "'glossary-markup' holds names"),
+    ],
+)
+def test_bad_dialect_settings_are_named(tmp_path: Path, setting: str, words: str) -> None:
+    (tmp_path / ".plainlint.yaml").write_text(setting + "\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    proc = run_cli("check", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert words in proc.stderr and ".plainlint.yaml" in proc.stderr
+    assert "Traceback" not in proc.stderr

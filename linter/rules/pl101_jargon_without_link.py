@@ -39,8 +39,12 @@ later link). This is a safe fix: no words change.
 that want every term linked. Add your own ways of explaining with `explanations:`.
 Glossary links are found by `glossary-patterns`, by the addresses in the site's
 `glossary:` files, by addresses that name the term, and by the site's own glossary
-markup: Hugo's `{{< glossary "term" >}}` and MDX's `<Glossary>` or `<GlossaryTerm>`
-components. Add term lists with
+markup: shortcodes and components named in `glossary-markup` (by default Hugo's
+`{{< glossary "term" >}}` and `{{< glossary_tooltip text="term" >}}`, and MDX's
+`<Glossary>` and `<GlossaryTerm>`). The fix writes a Markdown link; a site that links
+its glossary another way sets `link-template`, with `{text}`, `{slug}` and `{href}`:
+`'<Glossary term="{slug}">{text}</Glossary>'` or `'{{< glossary "{text}" >}}'`.
+Add term lists with
 `lexicon:`. Allow a term in one article with `plainlint: {allow: [term]}` in its
 front matter.
 
@@ -181,13 +185,16 @@ def _report(
         line = doc.source.position(later.link.source.start)[0]
         suggestions.append(f"Move the glossary link on line {line} to this first use.")
         if use.link is None and safe_to_wrap:
-            fix = _link_fix(doc, span.start, span.end, _written_url(doc, later.link), later.link)
+            fix = _link_fix(
+                doc, span.start, span.end, shown, _written_url(doc, later.link), later.link
+            )
     elif use.link is not None:
         suggestions.append(f"Its link does not go to the glossary. Link '{shown}' to its entry.")
     elif term.url:
-        suggestions.append(f"Link it to the glossary: [{shown}]({term.url})")
+        before, after = _template(doc, shown, term.url)
+        suggestions.append(f"Link it to the glossary: {before}{shown}{after}")
         if safe_to_wrap:
-            fix = _link_fix(doc, span.start, span.end, term.url, None)
+            fix = _link_fix(doc, span.start, span.end, shown, term.url, None)
     else:
         suggestions.append(f"Link '{shown}' to its glossary entry here, at its first use.")
     if term.plain:
@@ -209,8 +216,23 @@ def _written_url(doc: Document, link: Link) -> str:
     return link.href
 
 
-def _link_fix(doc: Document, start: int, end: int, url: str, remove: Link | None) -> Fix:
-    edits = [Edit(start, start, "["), Edit(end, end, f"]({url})")]
+def _template(doc: Document, text: str, url: str) -> tuple[str, str]:
+    """What goes before and after the term's words in a link of the site's own form
+    (setting link-template: '[{text}]({href})', or '{{< glossary "{text}" >}}')."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+    values = {"text": text, "slug": slug, "href": url}
+    before, _, after = doc.config.link_template.partition("{text}")
+    # Not str.format: the site's own form may hold braces of its own ('{{< ... >}}').
+    fill = re.compile(r"\{(text|slug|href)\}")
+    return (
+        fill.sub(lambda m: values[m.group(1)], before),
+        fill.sub(lambda m: values[m.group(1)], after),
+    )
+
+
+def _link_fix(doc: Document, start: int, end: int, text: str, url: str, remove: Link | None) -> Fix:
+    before, after = _template(doc, text, url)
+    edits = [Edit(start, start, before), Edit(end, end, after)]
     message = "Link the first use to the glossary"
     if remove is not None:
         # The later link becomes plain text: its words stay exactly as written.
