@@ -195,6 +195,30 @@ FAMILIES: list[Family] = [
         dialect="mkdocs",
     ),
     Family(
+        "mkdocs-tabs-and-lists",
+        lambda n: HEAD + '=== "Tab"\n    - The prognosis is good.\n    - Rest.\n\n' * n,
+        _sizes(3000),
+        dialect="mkdocs",
+    ),
+    Family(
+        "mdx-inline-jsx",
+        lambda n: (
+            HEAD
+            + "Ask about{' '}\n<Link to=\"/glossary/x\">anemia</Link> and {props.dose} pills.\n" * n
+        ),
+        _sizes(3000),
+        path="bench.mdx",
+    ),
+    Family(
+        "html-anchors-and-templated-links",
+        lambda n: (
+            HEAD
+            + '<a href="/glossary/x" title="x">anemia</a> and [y]({{< ref "/glossary/y" >}}).\n' * n
+        ),
+        _sizes(3000),
+        dialect="hugo",
+    ),
+    Family(
         "mdx-imports",
         lambda n: HEAD + "import A from 'a';\nexport const b = 1;\n" * n + "\nText.\n",
         _sizes(8000),

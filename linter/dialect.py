@@ -83,10 +83,7 @@ _IAL_LINE = re.compile(r"\s*\{:.*\}\s*\Z")
 # The table of contents kramdown builds: '* TOC' with '{:toc}' on the next line.
 _TOC_ITEM = re.compile(r" {0,3}[*+-] TOC\s*\Z")
 MDX_DIALECTS = _MDX = ("mdx", "docusaurus")
-_MK_BLOCK = re.compile(r"(?:!!!|\?\?\?\+?|===\+?)[ \t]+\S.*\Z|(?:!!!|\?\?\?\+?)\Z")
-_MK_STRUCTURE = re.compile(
-    r" {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|!!!|\?\?\?|===|\s)"
-)
+
 _MK_ABBREVIATION = re.compile(r"\*\[[^\]\n]+\]:")
 _MK_SNIPPET = re.compile(r"\s*-{2}8<-{2}")
 _MK_ATTRIBUTES = re.compile(r"\{[ \t]*[.#:][^{}\n]*\}")
@@ -242,50 +239,19 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
 
 
 def _mkdocs(text: str) -> list[tuple[int, int]]:
-    """MkDocs Material: the marker lines of admonitions and content tabs ('!!! tip',
-    '??? note "Title"', '=== "Tab"'), and the four columns that indent their bodies, so
-    that a body of paragraphs is read as prose, not code; abbreviation lines ('*[CPAP]:
-    ...'), attribute lists ('{ .glossary }') and snippet lines ('--8<-- "x.md"')."""
+    """MkDocs Material: abbreviation lines ('*[CPAP]: ...'), snippet lines ('--8<--
+    "x.md"'), the '[TOC]' marker and attribute lists ('{ .glossary }'). Its boxes and tabs
+    ('!!! tip', '=== "Tab"') are read by the Markdown parser, which reads their bodies
+    as Markdown."""
     ranges: list[tuple[int, int]] = []
-    lines = text.splitlines(keepends=True)
-    starts = []
     at = 0
-    for line in lines:
-        starts.append(at)
-        at += len(line)
-    k = 0
-    while k < len(lines):
-        bare = lines[k].rstrip("\r\n")
-        start = starts[k]
-        if _MK_BLOCK.match(bare):
-            ranges.append((start, start + len(bare)))
-            body = k + 1
-            while body < len(lines) and (
-                not lines[body].strip() or lines[body].startswith(("    ", "\t"))
-            ):
-                body += 1
-            # Blank lines at the end belong to what follows.
-            while body > k + 1 and not lines[body - 1].strip():
-                body -= 1
-            inner = [lines[j] for j in range(k + 1, body) if lines[j].strip()]
-            # Only a body of plain paragraphs: a list or a heading in it could not be read
-            # as one with the indent blanked, so such a body stays as it was.
-            if inner and not any(_MK_STRUCTURE.match(_dedent(x)) for x in inner):
-                for j in range(k + 1, body):
-                    if lines[j].strip():
-                        width = 1 if lines[j].startswith("\t") else 4
-                        ranges.append((starts[j], starts[j] + width))
-            k = body
-            continue
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\r\n")
         if _MK_ABBREVIATION.match(bare) or _MK_SNIPPET.match(bare) or bare.strip() == "[TOC]":
-            ranges.append((start, start + len(bare)))
-        k += 1
+            ranges.append((at, at + len(bare)))
+        at += len(line)
     ranges.extend(m.span() for m in _MK_ATTRIBUTES.finditer(text))
     return ranges
-
-
-def _dedent(line: str) -> str:
-    return line[1:] if line.startswith("\t") else line[4:]
 
 
 def _template_line(dialect: str, line: str, text: str, after: int) -> bool:

@@ -67,7 +67,8 @@ def load_document(src: SourceFile, config: Config, audience: str | None) -> Docu
     markup = hidden_ranges(body, dialect.name, start, config.glossary_markup)
     hidden += markup
     view = masked(src.text, hidden)
-    tokens = parse_markdown(view, mdx=dialect.name in MDX_DIALECTS)
+    flavour = "mdx" if dialect.name in MDX_DIALECTS else dialect.name
+    tokens = parse_markdown(view, flavour)
     deep = nested_too_deep(tokens)
     if deep is not None:
         # Never check part of a file in silence: the text past this line would be missed.

@@ -12,6 +12,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -63,8 +64,58 @@ def _jsx_flow(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-def _parser(mdx: bool = False) -> MarkdownIt:
-    return _mdx_parser() if mdx else _markdown_parser()
+_TAB = re.compile(r'===\+?[ \t]+"[^"\n]*"[ \t]*')
+
+
+def _content_tab(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """MkDocs Material's content tab: '=== "Label"', then its body indented by four. The
+    label is not prose; the body is Markdown of its own (paragraphs, lists, boxes)."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    pos = state.bMarks[start] + state.tShift[start]
+    if not _TAB.fullmatch(state.src, pos, state.eMarks[start]):
+        return False
+    if silent:
+        return True
+    old = (state.parentType, state.lineMax, state.blkIndent)
+    state.parentType = "content_tab"  # type: ignore[assignment]
+    state.blkIndent = state.sCount[start] + 4
+    line = start + 1
+    while line < end:
+        blank = state.bMarks[line] + state.tShift[line] >= state.eMarks[line]
+        if not blank and state.sCount[line] < state.blkIndent:
+            break
+        line += 1
+    state.lineMax = line
+    token = state.push("content_tab_open", "div", 1)
+    token.map = [start, line]
+    state.md.block.tokenize(state, start + 1, line)
+    state.push("content_tab_close", "div", -1)
+    state.parentType, state.lineMax, state.blkIndent = old
+    state.line = line
+    return True
+
+
+def _parser(flavour: str) -> MarkdownIt:
+    if flavour == "mdx":
+        return _mdx_parser()
+    if flavour == "mkdocs":
+        return _mkdocs_parser()
+    return _markdown_parser()
+
+
+@cache
+def _mkdocs_parser() -> MarkdownIt:
+    # Python-Markdown's admonitions ('!!! tip', '??? note "Title"') and MkDocs Material's
+    # content tabs, whose indented bodies are Markdown, not code.
+    md = _new_parser().use(admon_plugin)
+    md.block.ruler.before(
+        "admonition",
+        "content_tab",
+        _content_tab,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    return md
 
 
 @cache
@@ -99,9 +150,10 @@ def _new_parser() -> MarkdownIt:
     return md
 
 
-def parse_markdown(text: str, mdx: bool = False) -> list[Token]:
-    """The tokens of the text, read as MDX where mdx is set."""
-    return _parser(mdx).parse(text)
+def parse_markdown(text: str, flavour: str = "markdown") -> list[Token]:
+    """The tokens of the text, read as Markdown, as MDX ('mdx') or with MkDocs Material's
+    boxes and tabs ('mkdocs')."""
+    return _parser(flavour).parse(text)
 
 
 def masked(text: str, hidden: tuple[tuple[int, int], ...]) -> str:

@@ -40,6 +40,7 @@ _BARE_URL = re.compile(
 )
 _ANCHOR_OPEN = re.compile(r"<(a|Link)\s(?:[^<>]*?\s)?(?:href|to)=[\"']([^\"'<>]*)[\"'][^<>]*>\Z")
 _ANCHOR_CLOSE = re.compile(r"</(?:a|Link)\s*>\Z")
+_SKIP = "skip"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -166,6 +167,11 @@ def build_prose(
             next_kind = kind_stack[-1] if kind_stack else PARAGRAPH
         elif t == "html_block" and tok.map:
             _block_comments(src, tok, comments)
+        elif t == "admonition_title_open":
+            # A box's title ('!!! tip "Lemon water"') is a label the reader sees, not prose.
+            next_kind = _SKIP
+        elif t == "inline" and tok.map and next_kind == _SKIP:
+            next_kind = None
         elif t == "inline" and tok.map:
             kind = next_kind or PARAGRAPH
             next_kind = None

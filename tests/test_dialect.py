@@ -190,30 +190,34 @@ def test_the_cache_knows_when_a_site_file_changes_the_dialect(tmp_path: Path) ->
     assert "endif" not in second.stdout, second.stdout
 
 
-def test_mkdocs_admonition_bodies_are_prose_and_lists_in_them_are_left_alone(
-    tmp_path: Path,
-) -> None:
+def test_mkdocs_box_and_tab_bodies_are_markdown_at_their_own_columns(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("", encoding="utf-8")
     (tmp_path / "a.md").write_text(
         ARTICLE + '\n!!! danger "Get help"\n    The prognosis is good.\n\n'
-        "??? note\n    - the regimen\n    - rest\n\n*[DKA]: diabetic ketoacidosis\n",
+        "??? note\n    - the regimen\n    - rest\n\n"
+        '=== "At home"\n\n    1. Take your biopsy results to the clinic.\n\n'
+        "*[DKA]: diabetic ketoacidosis\n",
         encoding="utf-8",
     )
     proc = run_cli("check", "--no-cache", "--select", "PL101,PL104", "a.md", cwd=tmp_path)
-    # The danger box's text is prose, at its own column; the note's list would not be a
-    # list with its indent blanked, so it stays as the Markdown parser reads it (code).
+    # The danger box's text, the note's list and the tab's list are prose, each word at
+    # its own line and column; the box's title 'Get help' and the tab's label are not.
     assert proc.stdout.splitlines()[:-1] == [
-        "a.md:8:9: PL101 'prognosis' is jargon and its first use has no glossary link."
+        "a.md:8:9: PL101 'prognosis' is jargon and its first use has no glossary link.",
+        "a.md:11:11: PL101 'regimen' is jargon and its first use has no glossary link.",
+        "a.md:16:18: PL101 'biopsy' is jargon and its first use has no glossary link.",
     ], proc.stdout
 
 
-def test_a_list_in_an_admonition_is_not_joined_into_one_sentence(tmp_path: Path) -> None:
+def test_a_list_in_an_admonition_is_a_list(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("", encoding="utf-8")
-    note = "??? note\n    - the first thing to do\n    - the second thing to do\n"
+    note = '??? note "Before you go"\n    - the first thing to do\n    - the second thing to do\n'
     (tmp_path / "a.md").write_text(ARTICLE + "\n" + note, encoding="utf-8")
-    (tmp_path / "b.md").write_text(ARTICLE, encoding="utf-8")
-    # Read as the parser reads an indented block (code, as before): never as one
-    # sentence made of both items.
+    (tmp_path / "b.md").write_text(
+        ARTICLE + "\n- the first thing to do\n- the second thing to do\n", encoding="utf-8"
+    )
+    # Two items, as the same list outside the box: never one sentence of both, and the
+    # box's title is no sentence.
     assert _stats(tmp_path / "a.md") == _stats(tmp_path / "b.md")
 
 
@@ -357,3 +361,23 @@ def test_bad_dialect_settings_are_named(tmp_path: Path, setting: str, words: str
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert words in proc.stderr and ".plainlint.yaml" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "{::comment} plainlint-disable-next-line PL101 {:/comment}",
+        "{% comment %} plainlint-disable-next-line PL101 {% endcomment %}",
+    ],
+)
+def test_kramdown_and_liquid_comments_switch_rules_off(tmp_path: Path, comment: str) -> None:
+    (tmp_path / "_config.yml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        ARTICLE + f"\n{comment}\nAsk about the prognosis.\n\nAsk about lymphedema.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--no-cache", "--select", "PL101,PL900", "a.md", cwd=tmp_path)
+    # The line after the comment is not checked; the next paragraph is.
+    assert proc.stdout.splitlines()[:-1] == [
+        "a.md:10:11: PL101 'lymphedema' is jargon and its first use has no glossary link."
+    ], proc.stdout
