@@ -91,6 +91,8 @@ class Diagnostic:
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
     details: Details | None = None
+    # A fix the rule offered but the engine held back: it would change the site's markup.
+    fix_withheld: bool = False
     # Filled in by the engine from the rule, the span and the file's line index.
     highlight: str | None = None  # how the HTML report marks it (the rule's HIGHLIGHT)
     scope: str = "lines"  # "article" for problems about the whole article (a grade)

@@ -175,7 +175,8 @@ def _reporter(doc: Document, config: Config, rule: Rule, found: list[Diagnostic]
         fix: Fix | None = None,
         details: Details | None = None,
     ) -> None:
-        if fix is not None and any(doc.touches_markup(e.start, e.end) for e in fix.edits):
+        withheld = fix is not None and any(doc.touches_markup(e.start, e.end) for e in fix.edits)
+        if withheld:
             # A fix that would write into a shortcode, a tag or a link built by the
             # template would break the site's build: the problem is still reported.
             fix = None
@@ -189,6 +190,7 @@ def _reporter(doc: Document, config: Config, rule: Rule, found: list[Diagnostic]
                 suggestions or [],
                 fix,
                 details=details,
+                fix_withheld=withheld,
                 highlight=rule.highlight,
                 scope=rule.scope,
             )

@@ -381,3 +381,18 @@ def test_kramdown_and_liquid_comments_switch_rules_off(tmp_path: Path, comment: 
     assert proc.stdout.splitlines()[:-1] == [
         "a.md:10:11: PL101 'lymphedema' is jargon and its first use has no glossary link."
     ], proc.stdout
+
+
+def test_a_fix_held_back_by_markup_is_counted_as_not_fixable_here(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    text = (
+        '+++\naudienceLevel = "patient"\n+++\n\n'
+        'The prognosis is good. Read about your [prognosis]({{< ref "/glossary/prognosis" >}}).\n'
+    )
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--select", "PL101", "--fix", "a.md", cwd=tmp_path)
+    # Moving the link would rewrite the shortcode that builds its address: the problem is
+    # reported, the file is left as it was, and the summary says why.
+    assert "a.md:5:5: PL101" in proc.stdout
+    assert "1 not fixable here" in proc.stdout + proc.stderr
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == text

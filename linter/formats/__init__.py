@@ -48,6 +48,8 @@ class Summary:
     # Problems with a fix, by code: safe (--fix) and unsafe (--unsafe-fixes).
     safe_fixes: dict[str, int] = field(default_factory=dict)
     unsafe_fixes: dict[str, int] = field(default_factory=dict)
+    # Problems whose fix was held back because it would change the site's markup.
+    not_fixable_here: int = 0
     # With a baseline: problems it hid, and its entries no longer found.
     baseline_hidden: int = 0
     baseline_gone: int = 0
@@ -79,6 +81,8 @@ class Summary:
                     else self.unsafe_fixes
                 )
                 table[d.code] = table.get(d.code, 0) + 1
+            elif d.fix_withheld:
+                self.not_fixable_here += 1
 
     def sentence(self) -> str:
         checked = f"{plural(self.checked, 'article')} checked"
@@ -120,6 +124,11 @@ class Summary:
         elif unsafe:
             lines.append(
                 f"{unsafe} can be fixed with --fix --unsafe-fixes; read the sentence after."
+            )
+        if self.not_fixable_here:
+            lines.append(
+                f"{self.not_fixable_here} not fixable here: the fix would change the site's "
+                "markup (a shortcode, tag or template). Fix by hand."
             )
         if self.baseline_hidden or self.baseline_gone:
             text = f"{plural(self.baseline_hidden, 'problem')} in the baseline not shown."
