@@ -119,6 +119,16 @@ def _term_shortcode(names: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def _glossary_include(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Jekyll's glossary includes by the site's names: '{% include glossary.html
+    term="anemia" %}', whose term the reader sees as a link; the term is group 1."""
+    alternatives = "|".join(re.escape(n) for n in names) or "(?!)"
+    return re.compile(
+        r"\{%-?\s*include\s+(?:" + alternatives + r")(?:\.html)?\s[^%\"]*?"
+        r"\b(?:term|text)=\"([^\"\n]*)\"[^%]*%\}"
+    )
+
+
 def hidden_ranges(
     text: str, dialect: str, offset: int = 0, names: tuple[str, ...] = ()
 ) -> tuple[tuple[int, int], ...]:
@@ -198,8 +208,11 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
         ranges.extend(m.span(1) for m in _CALLOUT_TITLE.finditer(text))
         # Every other tag in a line ('{% if page.x %}...{% endif %}'); an include's
         # content is prose, the rest of its tag is not.
+        glossary_include = _glossary_include(names)
         for m in _LIQUID_TAG.finditer(text):
-            included = _INCLUDE_CONTENT.fullmatch(m.group())
+            included = glossary_include.fullmatch(m.group()) or _INCLUDE_CONTENT.fullmatch(
+                m.group()
+            )
             if included:
                 ranges.append((m.start(), m.start() + included.start(1)))
                 ranges.append((m.start() + included.end(1), m.end()))
@@ -400,6 +413,8 @@ def glossary_terms(
         found = [
             m.span(1) if m.group(1) else m.span(2) for m in _term_shortcode(names).finditer(text)
         ]
+    elif dialect == "jekyll":
+        found = [m.span(1) for m in _glossary_include(names).finditer(text)]
     elif dialect in _MDX and names:
         component = "|".join(re.escape(n) for n in names)
         found = [
