@@ -396,3 +396,13 @@ def test_a_fix_held_back_by_markup_is_counted_as_not_fixable_here(tmp_path: Path
     assert "a.md:5:5: PL101" in proc.stdout
     assert "1 not fixable here" in proc.stdout + proc.stderr
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == text
+
+
+def test_a_glossary_include_s_term_is_read_as_the_reader_sees_it(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        ARTICLE + '\nA few get {% include glossary.html term="anemia" %} in time.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(ARTICLE + "\nA few get anemia in time.\n", encoding="utf-8")
+    assert _stats(tmp_path / "a.md") == _stats(tmp_path / "b.md")
