@@ -282,7 +282,7 @@ def check(doc: Document, report: Report) -> None:
         if not found:
             continue
         how = explained.first_use_explained(found)
-        if how and not link_only and acronym not in defined_at:
+        if how and not link_only:
             continue
         unit, start, end = found[0]
         if acronym in defined_at:
