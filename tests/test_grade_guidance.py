@@ -90,3 +90,20 @@ def test_rewriting_the_named_sentences_lowers_the_grade() -> None:
     assert _grade(after.message) < _grade(before.message) - 0.5, (before.message, after.message)
     # Each named line is a line of prose in the article, not a heading or an empty line.
     assert all(lines[n - 1].strip() and not lines[n - 1].startswith("#") for n in named)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "words", "after", "said"),
+    [
+        (1, 0, 6.04, "Without the hardest sentence, it would be 6.0."),
+        (1, 1, 6.0, "Without the hardest sentence and with a plain word for the longest one,"),
+        (3, 2, 5.2, "Without the 3 hardest sentences and with plain words for the 2 longest ones,"),
+        (1, 0, -3.0, "Without the hardest sentence, it would be under 1."),
+    ],
+)
+def test_the_grade_message_reads_well_for_every_count(
+    sentences: int, words: int, after: float, said: str
+) -> None:
+    from linter.rules.pl301_reading_grade import _what_if
+
+    assert _what_if(sentences, words, after).startswith(said)

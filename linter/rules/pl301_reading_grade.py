@@ -89,9 +89,8 @@ def check(doc: Document, report: Report) -> None:
         words = sentence.text.split()
         quote = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
         drivers.append(Driver("sentence", quote, line, column))
-        suggestions.append(
-            f"Rewrite the sentence at {line}:{column} ('{quote}'): it is one of the hardest."
-        )
+        which = "one of the hardest" if len(hardest) > 1 else "the hardest"
+        suggestions.append(f"Rewrite the sentence at {line}:{column} ('{quote}'): it is {which}.")
     long_words = _long_words(doc, rest, by_count=metric in ("smog", "gunning-fog"))
     for word, count, syllables_, line, column in long_words:
         times = "once" if count == 1 else f"{count} times"
@@ -104,10 +103,7 @@ def check(doc: Document, report: Report) -> None:
     after = _without(total(sentence_counts(s) for s in rest), long_words) if rest else None
     tail = ""
     if after is not None and after.words:
-        tail = (
-            f" Without the {len(hardest)} hardest sentences and with plain words for the "
-            f"{len(long_words)} longest ones, it would be {grade(metric, after):.1f}."
-        )
+        tail = f" {_what_if(len(hardest), len(long_words), grade(metric, after))}"
     report(
         title.span(0, len(title.text.rstrip())),
         f"Reading grade is {score:.1f} ({METRIC_NAMES[metric]}); the target is {target:g}.{tail}",
@@ -119,6 +115,22 @@ def check(doc: Document, report: Report) -> None:
 
 
 _WORDS_NAMED = 5
+
+
+def _what_if(sentences: int, words: int, after: float) -> str:
+    """'Without the 3 hardest sentences and with plain words for the 2 longest ones, it
+    would be 6.1.', worded for any count, and for a formula's grade under 1."""
+    if sentences == 1:
+        changes = "Without the hardest sentence"
+    else:
+        changes = f"Without the {sentences} hardest sentences"
+    if words == 1:
+        changes += " and with a plain word for the longest one"
+    elif words > 1:
+        changes += f" and with plain words for the {words} longest ones"
+    # The formulas go below zero for very short text; no reader is at grade -3.
+    level = "under 1" if after < 1 else f"{after:.1f}"
+    return f"{changes}, it would be {level}."
 
 
 def _long_words(
