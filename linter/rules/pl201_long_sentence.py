@@ -22,10 +22,16 @@ They also lived longer overall.
 
 ## Fix safety
 None: a split is suggested, because only a person can judge whether both halves read
-well.
+well. A split is offered only where both halves stand alone: after a semicolon or a
+dash, or before 'and', 'but', 'so', 'or' or 'then' when a clause with its own subject
+(or another instruction to the reader) follows. Never inside a list, before 'which',
+'because', 'including' or 'such as', between a name and its title, or inside a
+quotation. Where there is no such place, it says what to do instead (brackets that
+could be a sentence, a list that could be bullet points).
 
 ## Options
-`sentence-limit` in the audience's profile.
+`sentence-limit` in the audience's profile. The words that mark a clause are in
+`rules/sentence-splits.yaml`.
 
 ## References
 CDC, "Simply Put" (3rd ed., 2009): sentences of 15 words or fewer on average. NIH,
@@ -34,11 +40,13 @@ CDC, "Simply Put" (3rd ed., 2009): sentences of 15 words or fewer on average. NI
 
 from __future__ import annotations
 
-import bisect
 import re
+from functools import cache
+from typing import Any
 
 from linter.document import Document
 from linter.options import Option
+from linter.packs import load_pack
 from linter.rules import Report
 from linter.sentences import Sentence
 
@@ -52,25 +60,18 @@ OPTIONS = (
 )
 HIGHLIGHT = "long"
 
-# Good places to end a sentence, best first: a semicolon, a colon, a dash, then a
-# comma before a word that starts a new clause. A run of spaces is matched only from its
-# start ((?<!\s)), so a long run cannot be tried again from each of its spaces.
-_SPLITS = [
-    (re.compile(r";\s+"), 0),
-    (re.compile(r":\s+"), 1),
-    (re.compile(r"(?<!\s)\s+[—–]\s*|—"), 2),
-    (
-        re.compile(
-            r",\s+(?=(?:and|but|or|so|yet|because|although|though|while|whereas|which|who|"
-            r"when|where|since|unless|if)\b)",
-            re.IGNORECASE,
-        ),
-        2,
-    ),
-    (re.compile(r",\s+"), 3),
-    (re.compile(r"(?<!\s)\s+(?=(?:but|because|which|while|although|whereas)\s)"), 4),
-]
 _MIN_PART = 5
+_DASHES = ("—", "–", " - ")
+
+
+@cache
+def _words() -> dict[str, Any]:
+    """The word lists that say where a split leaves two sentences (rules/sentence-splits.yaml)."""
+    data = load_pack("sentence-splits.yaml")
+    return {
+        key: frozenset(str(w).lower() for w in value) if isinstance(value, list) else value
+        for key, value in data.items()
+    }
 
 
 def check(doc: Document, report: Report) -> None:
@@ -81,10 +82,7 @@ def check(doc: Document, report: Report) -> None:
             continue
         suggestions = []
         split = best_split(sentence)
-        if split is not None:
-            suggestions.append(split)
-        else:
-            suggestions.append("Break it into two or more shorter sentences.")
+        suggestions.append(split if split is not None else _instead(sentence.text))
         report(
             sentence.unit.span(sentence.start, sentence.end),
             f"This sentence has {count} words; the limit is {limit}.",
@@ -93,27 +91,124 @@ def check(doc: Document, report: Report) -> None:
 
 
 def best_split(sentence: Sentence) -> str | None:
-    """Where to split, quoting the words on each side; the split nearest the middle wins."""
-    text = sentence.text
-    base = sentence.start
-    starts = [w.start - base for w in sentence.words]
-    total = len(starts)
-    best: tuple[float, int, int, int] | None = None
-    for pattern, rank in _SPLITS:
-        for m in pattern.finditer(text):
-            before = bisect.bisect_left(starts, m.start())
-            after = total - before
-            if before < _MIN_PART or after < _MIN_PART:
-                continue
-            score = abs(before - after) / total + rank * 0.15
+    """Where to split so that both halves stand alone, quoting the words on each side;
+    of the places that do, the one nearest the middle wins. None when there is none."""
+    lists = _words()
+    words = sentence.words
+    text = sentence.unit.text
+    total = len(words)
+    if total < 2 * _MIN_PART:
+        return None
+    low = [w.text.lower() for w in words]
+    gaps = [""] + [text[words[k - 1].end : words[k].start] for k in range(1, total)]
+    # 'If you feel dizzy ..., sit down': nothing before the first comma stands alone.
+    first = 0
+    if low[0] in lists["openers"]:
+        # ('After the procedure you will ...', with no comma, opens with no clause.)
+        # 'If you ..., and you ..., call the clinic': the main clause starts at the first
+        # comma with no joining word after it; a split must come after its first word.
+        first = (
+            next(
+                (
+                    k
+                    for k in range(1, total)
+                    if "," in gaps[k] and low[k] not in lists["joining-words"]
+                ),
+                -1,
+            )
+            + 1
+        )
+    best: tuple[float, int] | None = None
+    clause_order = _is_order(low, max(first - 1, 0), lists)
+    # Quotation marks before each word, counted as the words go: one pass in all.
+    straight = curly = 0
+    at = sentence.start
+    for k in range(1, total - _MIN_PART + 1):
+        piece = text[at : words[k].start]
+        straight += piece.count('"')
+        curly += piece.count("“") - piece.count("”")
+        at = words[k].start
+        if k < max(first, _MIN_PART):
+            continue
+        gap = gaps[k]
+        if straight % 2 == 1 or curly > 0:
+            # Inside a quotation: the quoted words are not to be cut.
+            continue
+        ok = False
+        if ";" in gap or any(d in gap for d in _DASHES):
+            ok = _starts_clause(low, gaps, k, lists, clause_order)
+        elif low[k] in lists["joining-words"] and low[k - 1] not in lists["joining-words"]:
+            j = k + 1 if low[k] != "and" or k + 1 >= total or low[k + 1] != "then" else k + 2
+            if j < total:
+                if "," in gap:
+                    # ', so try to drink ...': after a comma and a joining word, an order
+                    # to the reader starts a sentence too.
+                    ok = _starts_clause(low, gaps, j, lists, True)
+                else:
+                    # 'sit down straight away and wait a few minutes': an order joined
+                    # to an order, with no comma.
+                    ok = clause_order and low[j] in lists["orders"]
+        if ok:
+            score = abs(k - (total - k)) / total - (0.1 if ";" in gap else 0.0)
             if best is None or score < best[0]:
-                best = (score, m.start(), m.end(), before)
+                best = (score, k)
+        if (
+            k > first
+            and ("," in gap or ";" in gap)
+            and (low[k] in lists["joining-words"] or ";" in gap)
+        ):
+            # A new clause starts here: is it an order to the reader?
+            j = k + 1 if low[k] in lists["joining-words"] else k
+            while j < total and low[j] in lists["joining-words"]:
+                j += 1
+            clause_order = _is_order(low, j, lists)
     if best is None:
         return None
-    _, cut, resume, before = best
-    left = " ".join(text[:cut].split()[-3:])
-    right = " ".join(text[resume:].split()[:3])
+    k = best[1]
+    cut = words[k - 1].end
+    left = " ".join(text[sentence.start : cut].split()[-3:])
+    right = " ".join(text[words[k].start : sentence.end].split()[:3])
     return (
-        f"Split it after word {before}: end the sentence at '{left}' "
-        f"and start a new one at '{right}'."
+        f"Split it after word {k}: end the sentence at '{left}' and start a new one at '{right}'."
     )
+
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+
+
+def _instead(text: str) -> str:
+    """What to do with a long sentence that has no place to split as it stands."""
+    inner = max((m.group(1).split() for m in _BRACKETS.finditer(text)), key=len, default=[])
+    if len(inner) >= 4:
+        return "Make the words in brackets a sentence of their own."
+    if re.search(r",\s+because\s", text):
+        return "End the sentence before 'because' and start the next one with 'This is because'."
+    if re.search(r"\b(?:including|such as)\s", text) or (
+        text.count(",") >= 2 and re.search(r",\s+(?:and|or)\s", text)
+    ):
+        return "If it holds a list, put the items in bullet points."
+    return "Break it into two or more shorter sentences: say one thing in each."
+
+
+def _is_order(low: list[str], j: int, lists: dict[str, Any]) -> bool:
+    """Whether the clause starting at word j tells the reader what to do ('Take ...')."""
+    return j < len(low) and low[j] in lists["orders"]
+
+
+def _starts_clause(
+    low: list[str], gaps: list[str], j: int, lists: dict[str, Any], order: bool
+) -> bool:
+    """Whether the words from j on start a sentence of their own: a subject, a noun
+    phrase with its verb close after it, or (after an order) another order."""
+    word = low[j]
+    if word in lists["subjects"]:
+        return True
+    if order and word in lists["orders"]:
+        return True
+    if word in lists["noun-starts"]:
+        for k in range(j + 1, min(len(low), j + 1 + int(lists["verb-window"]))):
+            if any(mark in gaps[k] for mark in ",;:"):
+                return False
+            if low[k] in lists["verbs"]:
+                return True
+    return False
