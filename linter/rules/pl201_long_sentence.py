@@ -143,11 +143,17 @@ def best_split(sentence: Sentence) -> str | None:
                 if "," in gap:
                     # ', so try to drink ...': after a comma and a joining word, an order
                     # to the reader starts a sentence too.
-                    ok = _starts_clause(low, gaps, j, lists, True)
+                    ok = _starts_clause(
+                        low, gaps, j, lists, not _list_before(low, gaps, k, lists["joining-words"])
+                    )
                 else:
                     # 'sit down straight away and wait a few minutes': an order joined
                     # to an order, with no comma.
-                    ok = clause_order and low[j] in lists["orders"]
+                    ok = (
+                        clause_order
+                        and low[j] in lists["orders"]
+                        and not _list_before(low, gaps, k, lists["joining-words"])
+                    )
         if ok:
             score = abs(k - (total - k)) / total - (0.1 if ";" in gap else 0.0)
             if best is None or score < best[0]:
@@ -188,6 +194,16 @@ def _instead(text: str) -> str:
     ):
         return "If it holds a list, put the items in bullet points."
     return "Break it into two or more shorter sentences: say one thing in each."
+
+
+def _list_before(low: list[str], gaps: list[str], k: int, joining: frozenset[str]) -> bool:
+    """'do not drive, cycle, or use tools': a comma a few words before, with no joining
+    word since, means the words after the joining word are a list's last item. ('...
+    inhalers and vitamins, and write down ...': the list ended at its own 'and'.)"""
+    for at in range(k - 1, max(0, k - 4), -1):
+        if "," in gaps[at]:
+            return not any(word in joining for word in low[at:k])
+    return False
 
 
 def _is_order(low: list[str], j: int, lists: dict[str, Any]) -> bool:
