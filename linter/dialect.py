@@ -81,14 +81,15 @@ _SHORTCODE_LINE = re.compile(r"\s*(?:\{\{[<%][^}]*(?:\}(?!\})[^}]*)*\}\}\s*)+\Z"
 # kramdown's attribute lists on a line of their own: '{: .lead }', '{:toc}'.
 _IAL_LINE = re.compile(r"\s*\{:.*\}\s*\Z")
 # The table of contents kramdown builds: '* TOC' with '{:toc}' on the next line.
-_TOC_ITEM = re.compile(r" {0,3}[*+-] TOC\s*\Z")
+_TOC_ITEM = re.compile(r" {0,3}(?:[*+-]|1[.)]) TOC\s*\Z")
 MDX_DIALECTS = _MDX = ("mdx", "docusaurus")
 
 _MK_ABBREVIATION = re.compile(r"\*\[[^\]\n]+\]:")
 _MK_SNIPPET = re.compile(r"\s*-{2}8<-{2}")
 _MK_ATTRIBUTES = re.compile(r"\{[ \t]*[.#:][^{}\n]*\}")
 _ALERT = re.compile(
-    r"^ {0,3}>[ \t]*(\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\])[ \t]*$", re.MULTILINE
+    r"^ {0,3}>[ \t]*(\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\](?:[ \t]+[^\n]*)?)$",
+    re.MULTILINE | re.IGNORECASE,
 )
 _ABBREVIATION_LINE = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.MULTILINE)
 _CALLOUT_TITLE = re.compile(
@@ -96,6 +97,11 @@ _CALLOUT_TITLE = re.compile(
 )
 _MDX_EXPRESSION = re.compile(r"\{(?:['\"]( )['\"]|[^{}\n]*)\}")
 _TASK_BOX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\])(?=[ \t])", re.M)
+_HUGO_COMMENT_SHORTCODES = (
+    ("{{% comment %}}", "{{% /comment %}}"),
+    ("{{< comment >}}", "{{< /comment >}}"),
+)
+_BLOCK_ATTRIBUTES = re.compile(r"^[ \t]*\{[ \t]*[.#][^{}\n]*\}[ \t]*$", re.MULTILINE)
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
 _HEADING_ID = re.compile(r"\{[ \t]*[#.][^{}\n]*\}[ \t]*\Z")
 _INLINE_IAL = re.compile(r"\{:[^{}\n]*\}")
@@ -143,7 +149,7 @@ def hidden_ranges(
     text starting at `offset` in it; names are the site's glossary shortcodes and
     components (setting glossary-markup)."""
     if dialect == "gfm":
-        ranges = [m.span(1) for m in _ALERT.finditer(text)]
+        ranges = []
     elif dialect == "mkdocs":
         ranges = _mkdocs(text)
     elif dialect in (*_MDX, "hugo", "jekyll"):
@@ -152,6 +158,9 @@ def hidden_ranges(
         return ()
     # Every site generator draws '- [ ] pale skin' as a tick box: the box is no word.
     ranges.extend(m.span(1) for m in _TASK_BOX.finditer(text))
+    # GitHub's alerts, which Hugo and others draw too: '> [!TIP]' and any title after it
+    # ('> [!TIP] Before you go') are the box's label.
+    ranges.extend(m.span(1) for m in _ALERT.finditer(text))
     return tuple((offset + s, offset + e) for s, e in _merged(ranges))
 
 
@@ -220,6 +229,11 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
                 ranges.append(m.span())
     if dialect == "hugo":
         ranges.extend(_between(text, "{{< highlight", "{{< /highlight >}}"))
+        # The comment shortcodes many themes ship: nothing in them is shown.
+        for opening, closing in _HUGO_COMMENT_SHORTCODES:
+            ranges.extend(_between(text, opening, closing))
+        # Goldmark's block attributes on a line of their own: '{.table .table-dark}'.
+        ranges.extend(m.span() for m in _BLOCK_ATTRIBUTES.finditer(text))
         # '{{< glossary "sleep hygiene" >}}': the reader sees the term, not the shortcode,
         # and a figure's caption; every other shortcode ('See {{< ref "x.md" >}}') is markup.
         term_shortcode = _term_shortcode(names)
@@ -362,7 +376,7 @@ def _without_suffix(path: str) -> str:
 _COMMENT_FORMS = {
     "mdx": (("{/*", "*/}"),),
     "docusaurus": (("{/*", "*/}"),),
-    "hugo": (("{{/*", "*/}}"),),
+    "hugo": (("{{/*", "*/}}"), *_HUGO_COMMENT_SHORTCODES),
     "jekyll": (("{% comment %}", "{% endcomment %}"), ("{::comment}", "{:/comment}")),
 }
 

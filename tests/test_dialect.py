@@ -406,3 +406,55 @@ def test_a_glossary_include_s_term_is_read_as_the_reader_sees_it(tmp_path: Path)
     )
     (tmp_path / "b.md").write_text(ARTICLE + "\nA few get anemia in time.\n", encoding="utf-8")
     assert _stats(tmp_path / "a.md") == _stats(tmp_path / "b.md")
+
+
+def test_what_real_hugo_sites_write_is_not_prose(tmp_path: Path) -> None:
+    # Found by trying plainlint on Docsy and the Hugo docs: alerts with a title, the
+    # comment shortcodes themes ship, block attribute lists and Jekyll's numbered TOC.
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    body = (
+        "> [!TIP] Before you go\n> Bring your pills.\n\n"
+        "{{% comment %}} cSpell:ignore: cette FIXME {{% /comment %}}\n\n"
+        "{{< comment >}}\nFIXME: add the prognosis.\n{{< /comment >}}\n\n"
+        "Eat well.\n{.lead .text-center}\n"
+    )
+    (tmp_path / "a.md").write_text(ARTICLE + "\n" + body, encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        ARTICLE + "\n> Bring your pills.\n\nEat well.\n", encoding="utf-8"
+    )
+    assert _stats(tmp_path / "a.md") == _stats(tmp_path / "b.md")
+    proc = run_cli("check", "--no-cache", "a.md", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_a_numbered_kramdown_toc_is_not_prose(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("", encoding="utf-8")
+    (tmp_path / "a.md").write_text(ARTICLE + "\n1. TOC\n{:toc}\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(ARTICLE, encoding="utf-8")
+    assert _stats(tmp_path / "a.md") == _stats(tmp_path / "b.md")
+
+
+def test_a_swap_in_a_heading_is_suggested_not_made(tmp_path: Path) -> None:
+    # The heading's words make its anchor: links to '#providing-the-store' would break.
+    text = ARTICLE + "\n## Providing the Store\n\nSee [below](#providing-the-store).\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", "a.md", cwd=tmp_path)
+    assert "PL103" in proc.stdout
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == text
+
+
+def test_a_link_about_something_else_is_not_moved(tmp_path: Path) -> None:
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / ".plainlint.yaml").write_text("glossary: [glossary.yaml]\n", encoding="utf-8")
+    text = ARTICLE + "\nThe prognosis is good. Read [prognosis-tools](/glossary/prognosis).\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    run_cli("check", "--no-cache", "--fix", "--select", "PL101", "a.md", cwd=tmp_path)
+    # The first use is linked; the other link, whose words are not the term, stays.
+    assert (
+        (tmp_path / "a.md")
+        .read_text(encoding="utf-8")
+        .endswith(
+            "\nThe [prognosis](/glossary/prognosis) is good. "
+            "Read [prognosis-tools](/glossary/prognosis).\n"
+        )
+    )

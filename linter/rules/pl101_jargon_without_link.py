@@ -144,7 +144,14 @@ def check(doc: Document, report: Report) -> None:
                 uses[term] = [use]
             elif uses[term]:
                 uses[term].append(use)
-                if glossary and term not in linked_later and not uses[term][0].glossary:
+                if (
+                    glossary
+                    and term not in linked_later
+                    and not uses[term][0].glossary
+                    and (link is None or _whole_link(unit, link, match.start, match.end))
+                ):
+                    # Only a link whose words are the term moves: '[lint-staged](...)' is
+                    # a link about something else, which 'staged' must not take.
                     linked_later[term] = use
     link_only = doc.wants_links
     for term, found in uses.items():
@@ -154,6 +161,11 @@ def check(doc: Document, report: Report) -> None:
         if how and not link_only:
             continue
         _report(doc, report, term, found[0], linked_later.get(term), bool(how))
+
+
+def _whole_link(unit: Unit, link: Link, start: int, end: int) -> bool:
+    """Whether the link's words are the term's, no more."""
+    return _letters(unit.text[link.start : link.end]) == _letters(unit.text[start:end])
 
 
 def _runs(words: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -40,6 +40,7 @@ from linter.diagnostics import Applicability, Edit, Fix
 from linter.document import Document
 from linter.lexicon import Entry, Lexicon
 from linter.packs import load_pack, packs_dir, parsed_packs, unchanged
+from linter.prose import HEADING
 from linter.rules import Report
 
 CODE = "PL103"
@@ -87,7 +88,14 @@ def check(doc: Document, report: Report) -> None:
             span = unit.span(match.start, match.end)
             fix = None
             # A phrase broken by markup or a line break is left for the writer to mend.
-            if len(choices) == 1 and doc.source.text[span.start : span.end] == shown:
+            # In a heading, the words make the page's anchor ('#providing-the-store'):
+            # links to it would break, so the swap is only suggested.
+            in_heading = unit.kind == HEADING
+            if (
+                len(choices) == 1
+                and not in_heading
+                and doc.source.text[span.start : span.end] == shown
+            ):
                 fix = Fix(
                     f"Replace with '{choices[0]}'",
                     Applicability.UNSAFE,
