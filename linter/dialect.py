@@ -82,7 +82,7 @@ _SHORTCODE_LINE = re.compile(r"\s*(?:\{\{[<%][^}]*(?:\}(?!\})[^}]*)*\}\}\s*)+\Z"
 _IAL_LINE = re.compile(r"\s*\{:.*\}\s*\Z")
 # The table of contents kramdown builds: '* TOC' with '{:toc}' on the next line.
 _TOC_ITEM = re.compile(r" {0,3}(?:[*+-]|1[.)]) TOC\s*\Z")
-MDX_DIALECTS = _MDX = ("mdx", "docusaurus")
+MDX_DIALECTS = ("mdx", "docusaurus")
 
 _MK_ABBREVIATION = re.compile(r"\*\[[^\]\n]+\]:")
 _MK_SNIPPET = re.compile(r"\s*-{2}8<-{2}")
@@ -143,16 +143,16 @@ def hidden_ranges(
     and remark's directives in other MDX sites); Hugo's lines of shortcodes alone, its
     {{/* comments */}}, and all of a glossary shortcode but its term; Jekyll's lines of
     Liquid tags alone, {% comment %} blocks, kramdown's attribute lists and table of
-    contents; in both, the template expression that builds a link's address; GitHub's
-    alert markers ('> [!TIP]'); MkDocs Material's admonition and tab markers, the indent
-    of their bodies, abbreviation lines and attribute lists. As ranges of the file, the
-    text starting at `offset` in it; names are the site's glossary shortcodes and
-    components (setting glossary-markup)."""
+    contents; in both, the template expression that builds a link's address and the
+    dialect's own comments; MkDocs Material's abbreviation lines and attribute lists (its
+    boxes and tabs are the parser's); and in all of them, alert markers ('> [!TIP]') and
+    tick boxes. As ranges of the file, the text starting at `offset` in it; names are the
+    site's glossary shortcodes and components (setting glossary-markup)."""
     if dialect == "gfm":
         ranges = []
     elif dialect == "mkdocs":
         ranges = _mkdocs(text)
-    elif dialect in (*_MDX, "hugo", "jekyll"):
+    elif dialect in (*MDX_DIALECTS, "hugo", "jekyll"):
         ranges = _templated(text, dialect, names)
     else:
         return ()
@@ -185,7 +185,7 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
             in_esm = False
             continue
         whole = (start, start + len(bare))
-        if dialect in _MDX:
+        if dialect in MDX_DIALECTS:
             if in_esm or _ESM.match(bare):
                 in_esm = True
                 ranges.append(whole)
@@ -198,19 +198,13 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
             heading_id = _HEADING_ID.search(bare)
             if heading_id:
                 ranges.append((start + heading_id.start(), start + heading_id.end()))
-    if dialect == "hugo":
-        # '[text]({{ .Site.BaseURL }}/x/)': an expression that builds a link's address is
-        # read as blank, so the link is one. (In Jekyll every tag and output is markup,
-        # below; in Hugo, shortcodes are.)
-        ranges.extend(m.span(1) for m in _BUILT_ADDRESS.finditer(text))
     if dialect == "jekyll":
         # An attribute list after a span: '[sleep hygiene](...){: .glossary-link}'.
         ranges.extend(m.span() for m in _INLINE_IAL.finditer(text))
         # Code and raw text the page shows as code.
         ranges.extend(_between(text, "{% highlight", "{% endhighlight %}"))
         ranges.extend(_between(text, "{% raw %}", "{% endraw %}"))
-        # kramdown's own comments, and its abbreviation lines ('*[BP]: blood pressure').
-        ranges.extend(_between(text, "{::comment}", "{:/comment}"))
+        # kramdown's abbreviation lines ('*[BP]: blood pressure').
         ranges.extend(m.span() for m in _ABBREVIATION_LINE.finditer(text))
         # '{: .warning-title }' over a quote (Just the Docs): the quote's first line is
         # the box's title, a label.
@@ -222,16 +216,13 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
             included = glossary_include.fullmatch(m.group()) or _INCLUDE_CONTENT.fullmatch(
                 m.group()
             )
-            if included:
-                ranges.append((m.start(), m.start() + included.start(1)))
-                ranges.append((m.start() + included.end(1), m.end()))
-            else:
-                ranges.append(m.span())
+            ranges.extend(_around(m, included.span(1) if included else None))
     if dialect == "hugo":
+        # '[text]({{ .Site.BaseURL }}/x/)': an expression that builds a link's address is
+        # read as blank, so the link is one. (In Jekyll every tag and output is markup,
+        # above; in Hugo, shortcodes are.)
+        ranges.extend(m.span(1) for m in _BUILT_ADDRESS.finditer(text))
         ranges.extend(_between(text, "{{< highlight", "{{< /highlight >}}"))
-        # The comment shortcodes many themes ship: nothing in them is shown.
-        for opening, closing in _HUGO_COMMENT_SHORTCODES:
-            ranges.extend(_between(text, opening, closing))
         # Goldmark's block attributes on a line of their own: '{.table .table-dark}'.
         ranges.extend(m.span() for m in _BLOCK_ATTRIBUTES.finditer(text))
         # '{{< glossary "sleep hygiene" >}}': the reader sees the term, not the shortcode,
@@ -240,29 +231,32 @@ def _templated(text: str, dialect: str, names: tuple[str, ...]) -> list[tuple[in
         for m in _SHORTCODE.finditer(text):
             term = term_shortcode.fullmatch(m.group())
             caption = None if term else _CAPTION.match(m.group())
-            shown = (term.span(1) if term.group(1) else term.span(2)) if term else None
-            if caption:
-                shown = caption.span(1)
-            if shown:
-                ranges.append((m.start(), m.start() + shown[0]))
-                ranges.append((m.start() + shown[1], m.end()))
-            else:
-                ranges.append(m.span())
-    if dialect in _MDX:
-        ranges.extend(_between(text, "{/*", "*/}"))
+            shown = _term_span(term) if term else caption.span(1) if caption else None
+            ranges.extend(_around(m, shown))
+    if dialect in MDX_DIALECTS:
         # A JavaScript expression ('{props.dose}', Docusaurus's heading id '{#inr}') is
         # not text the article shows; '{' '}' is a space, so its space stays.
         for m in _MDX_EXPRESSION.finditer(text):
-            if m.group(1) is not None:
-                ranges.append((m.start(), m.start(1)))
-                ranges.append((m.end(1), m.end()))
-            else:
-                ranges.append(m.span())
-    elif dialect == "hugo":
-        ranges.extend(_between(text, "{{/*", "*/}}"))
-    else:
-        ranges.extend(_between(text, "{% comment %}", "{% endcomment %}"))
+            space = (m.start(1) - m.start(), m.end(1) - m.start()) if m.group(1) else None
+            ranges.extend(_around(m, space))
+    # The dialect's own comments ({/* */}, {{/* */}} and the comment shortcodes themes
+    # ship, {% comment %}, {::comment}): nothing in them is shown.
+    for opening, closing in _COMMENT_FORMS.get(dialect, ()):
+        ranges.extend(_between(text, opening, closing))
     return ranges
+
+
+def _around(m: re.Match[str], shown: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The markup of a tag the match found: all of it, or all but the part the reader
+    sees (`shown`, counted from the tag's start)."""
+    if shown is None:
+        return [m.span()]
+    return [(m.start(), m.start() + shown[0]), (m.start() + shown[1], m.end())]
+
+
+def _term_span(m: re.Match[str]) -> tuple[int, int]:
+    """Where a glossary shortcode's term is: its quoted first word, or its text=."""
+    return m.span(1) if m.group(1) else m.span(2)
 
 
 def _mkdocs(text: str) -> list[tuple[int, int]]:
@@ -424,12 +418,10 @@ def glossary_terms(
     term="anemia">anemia</Glossary>', as sorted ranges of the file; names are the
     shortcodes and components that do it (setting glossary-markup)."""
     if dialect == "hugo":
-        found = [
-            m.span(1) if m.group(1) else m.span(2) for m in _term_shortcode(names).finditer(text)
-        ]
+        found = [_term_span(m) for m in _term_shortcode(names).finditer(text)]
     elif dialect == "jekyll":
         found = [m.span(1) for m in _glossary_include(names).finditer(text)]
-    elif dialect in _MDX and names:
+    elif dialect in MDX_DIALECTS and names:
         component = "|".join(re.escape(n) for n in names)
         found = [
             m.span(2) for m in re.finditer(r"<(" + component + r")\b[^<>]*>([^<>]+)</\1>", text)

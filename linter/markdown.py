@@ -49,7 +49,7 @@ def _jsx_flow(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         # comment is not MDX (its build fails on it), but still hides what is in it.
         return html_block(state, start, end, silent)
     m = _JSX_FLOW.match(state.src, pos)
-    if m is None or not state.src.startswith("<", pos):
+    if m is None:
         return False
     if silent:
         return True

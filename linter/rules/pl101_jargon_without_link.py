@@ -228,6 +228,9 @@ def _written_url(doc: Document, link: Link) -> str:
     return link.href
 
 
+_PLACEHOLDER = re.compile(r"\{(text|slug|href)\}")
+
+
 def _template(doc: Document, text: str, url: str) -> tuple[str, str]:
     """What goes before and after the term's words in a link of the site's own form
     (setting link-template: '[{text}]({href})', or '{{< glossary "{text}" >}}')."""
@@ -235,10 +238,9 @@ def _template(doc: Document, text: str, url: str) -> tuple[str, str]:
     values = {"text": text, "slug": slug, "href": url}
     before, _, after = doc.config.link_template.partition("{text}")
     # Not str.format: the site's own form may hold braces of its own ('{{< ... >}}').
-    fill = re.compile(r"\{(text|slug|href)\}")
     return (
-        fill.sub(lambda m: values[m.group(1)], before),
-        fill.sub(lambda m: values[m.group(1)], after),
+        _PLACEHOLDER.sub(lambda m: values[m.group(1)], before),
+        _PLACEHOLDER.sub(lambda m: values[m.group(1)], after),
     )
 
 

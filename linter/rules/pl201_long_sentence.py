@@ -101,12 +101,12 @@ def best_split(sentence: Sentence) -> str | None:
         return None
     low = [w.text.lower() for w in words]
     gaps = [""] + [text[words[k - 1].end : words[k].start] for k in range(1, total)]
-    # 'If you feel dizzy ..., sit down': nothing before the first comma stands alone.
+    # 'If you feel dizzy ..., sit down': nothing before the main clause stands alone. It
+    # starts at the first comma with no joining word after it ('If you ..., and you ...,
+    # call the clinic'), and a split must come after its first word. With no such comma
+    # ('After the procedure you will ...') the sentence opens with no clause.
     first = 0
     if low[0] in lists["openers"]:
-        # ('After the procedure you will ...', with no comma, opens with no clause.)
-        # 'If you ..., and you ..., call the clinic': the main clause starts at the first
-        # comma with no joining word after it; a split must come after its first word.
         first = (
             next(
                 (
@@ -139,32 +139,22 @@ def best_split(sentence: Sentence) -> str | None:
             ok = _starts_clause(low, gaps, k, lists, clause_order)
         elif low[k] in lists["joining-words"] and low[k - 1] not in lists["joining-words"]:
             j = k + 1 if low[k] != "and" or k + 1 >= total or low[k + 1] != "then" else k + 2
-            if j < total:
-                if "," in gap:
-                    # ', so try to drink ...': after a comma and a joining word, an order
-                    # to the reader starts a sentence too.
-                    ok = _starts_clause(
-                        low, gaps, j, lists, not _list_before(low, gaps, k, lists["joining-words"])
-                    )
-                else:
-                    # 'sit down straight away and wait a few minutes': an order joined
-                    # to an order, with no comma.
-                    ok = (
-                        clause_order
-                        and low[j] in lists["orders"]
-                        and not _list_before(low, gaps, k, lists["joining-words"])
-                    )
+            listed = _list_before(low, gaps, k, lists["joining-words"])
+            if j < total and "," in gap:
+                # ', so try to drink ...': after a comma and a joining word, an order to
+                # the reader starts a sentence too.
+                ok = _starts_clause(low, gaps, j, lists, not listed)
+            elif j < total:
+                # 'sit down straight away and wait a few minutes': an order joined to an
+                # order, with no comma.
+                ok = clause_order and low[j] in lists["orders"] and not listed
         if ok:
             score = abs(k - (total - k)) / total - (0.1 if ";" in gap else 0.0)
             if best is None or score < best[0]:
                 best = (score, k)
-        if (
-            k > first
-            and ("," in gap or ";" in gap)
-            and (low[k] in lists["joining-words"] or ";" in gap)
-        ):
-            # A new clause starts here: is it an order to the reader?
-            j = k + 1 if low[k] in lists["joining-words"] else k
+        if k > first and (";" in gap or ("," in gap and low[k] in lists["joining-words"])):
+            # A new clause starts here, after its joining words: is it an order?
+            j = k
             while j < total and low[j] in lists["joining-words"]:
                 j += 1
             clause_order = _is_order(low, j, lists)
