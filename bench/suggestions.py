@@ -8,8 +8,11 @@ runs that scorer and prints, per set:
 
 - swaps applied right: of the swaps that `--fix --unsafe-fixes` makes, the share that
   give an acceptable sentence;
-- right swaps still offered: of the sentences where a swap is right, the share where
-  plainlint makes it;
+- right swaps made: of the sentences where a swap is right, the share where
+  `--fix --unsafe-fixes` makes it;
+- right swaps offered: the share where plainlint makes it or names the right plain word
+  in a hint (a PL103 finding on that sentence without a fix);
+- right swaps withheld: the share offered as a hint only, not made;
 - splits good: of the split points PL201 offers, the share that leave two sentences.
 
 Nothing is fetched; nothing is written in bench/data.
@@ -18,11 +21,17 @@ Nothing is fetched; nothing is written in bench/data.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -36,6 +45,38 @@ def _count(text: str, label: str) -> int:
 
 def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} = {100 * part / whole:.1f}%" if whole else "n/a (none)"
+
+
+def _hinted(folder: Path, plainlint: str) -> set[str]:
+    """The right-swap sentences (R ids) where a PL103 finding names the labelled plain word
+    but makes no fix: offered as a hint."""
+    items = yaml.safe_load((folder / "swap-traps.yaml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "swap-traps.md"
+        shutil.copyfile(folder / "swap-traps.md", copy)
+        args = ["check", "--no-cache", "--format", "json", "--select", "PL103", str(copy)]
+        proc = subprocess.run(
+            [*shlex.split(plainlint), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"plainlint failed on {folder.name}:\n{proc.stderr}")
+    found = json.loads(proc.stdout or "[]")
+    hinted = set()
+    for it in items:
+        if not it["id"].startswith("R") or not it.get("swap"):
+            continue
+        named = f"'{it['swap'].lower()}'"
+        for d in found:
+            if d["line"] == it["line"] and d["fix"] is None and named in d["message"].lower():
+                hinted.add(it["id"])
+    return hinted
+
+
+def _missed(out: str) -> set[str]:
+    return set(re.findall(r"^(R\w+) \[missed\]", out, re.MULTILINE))
 
 
 def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
@@ -59,9 +100,12 @@ def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
     acceptable = right_swap + _count(out, "right: wrong swap") + _count(out, "right: missed")
     good = _count(out, "right")
     bad = _count(out, "wrong (fragment)") + _count(out, "wrong (unlisted position)")
+    hinted = len(_hinted(folder, plainlint) & _missed(out))
     return {
         "swaps applied right": (right, swaps),
-        "right swaps still offered": (right_swap, acceptable),
+        "right swaps made": (right_swap, acceptable),
+        "right swaps offered": (right_swap + hinted, acceptable),
+        "right swaps withheld": (hinted, acceptable),
         "splits good": (good, good + bad),
         "_offered_right": (offered_right, swaps),
     }

@@ -60,6 +60,8 @@ class Config:
     glossary_markup: tuple[str, ...] = ()
     # How the glossary-link fix writes a link: '{text}', '{slug}' and '{href}' are filled in.
     link_template: str = "[{text}]({href})"
+    # Phrases and titles that keep their words: PL103 offers no plainer word inside them.
+    fixed_phrases: tuple[str, ...] = ()
     # The site's language and country ('en-GB'), for everyday acronyms such as GP;
     # an article's front matter 'language:' or 'lang:' wins.
     locale: str | None = None
@@ -146,6 +148,7 @@ _TOP_KEYS = {
     "dialect",
     "glossary-markup",
     "link-template",
+    "fixed-phrases",
     "locale",
     "select",
     "ignore",
@@ -157,7 +160,15 @@ _TOP_KEYS = {
 }
 # Lists a file can add to instead of replacing: extend-ignore adds to the ignore list
 # that applies above it (as ruff's extend-select does).
-EXTENDABLE = ("select", "ignore", "lexicon", "glossary", "acronyms", "explanations")
+EXTENDABLE = (
+    "select",
+    "ignore",
+    "lexicon",
+    "glossary",
+    "acronyms",
+    "explanations",
+    "fixed-phrases",
+)
 _TOP_KEYS |= {f"extend-{k}" for k in EXTENDABLE}
 # Keys a config file may hold besides its settings: they say how it is layered.
 LAYER_KEYS = {"extends", "overrides"}
@@ -319,6 +330,11 @@ def apply_settings(
                 f"{bad[0]!r} is not one"
             )
         changes["glossary_markup"] = names
+    if "fixed-phrases" in raw:
+        phrases = _strings(raw["fixed-phrases"], where, "fixed-phrases")
+        if any(not p.strip() for p in phrases):
+            raise ConfigError(f"{where}: 'fixed-phrases' holds phrases; one is empty")
+        changes["fixed_phrases"] = tuple(" ".join(p.split()) for p in phrases)
     if "link-template" in raw:
         template = raw["link-template"]
         if not isinstance(template, str) or template.count("{text}") != 1:
@@ -378,7 +394,7 @@ def _extended(base: Config, raw: dict[str, Any], where: str) -> dict[str, Any]:
         if key in raw:
             raise ConfigError(f"{where}: set '{key}' or '{name}', not both")
         added = _strings(raw[name], where, name)
-        above: tuple[Any, ...] = getattr(base, key)
+        above: tuple[Any, ...] = getattr(base, key.replace("-", "_"))
         if key in ("lexicon", "glossary", "explanations"):
             # Files above are already resolved; the new ones are relative to this file.
             out[key] = [str(p) for p in above] + list(added)

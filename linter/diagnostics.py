@@ -93,6 +93,8 @@ class Diagnostic:
     details: Details | None = None
     # A fix the rule offered but the engine held back: it would change the site's markup.
     fix_withheld: bool = False
+    # With --fix: a fix that was made and taken back, because it left a new problem.
+    fix_taken_back: bool = False
     # Filled in by the engine from the rule, the span and the file's line index.
     highlight: str | None = None  # how the HTML report marks it (the rule's HIGHLIGHT)
     scope: str = "lines"  # "article" for problems about the whole article (a grade)

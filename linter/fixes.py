@@ -3,16 +3,21 @@
 Only fixes of the allowed applicability are applied (safe, or also unsafe); a fix whose
 edits overlap an edit already taken waits for the next pass. Passes repeat until nothing
 more applies, so a second run changes nothing. Edits never touch the front matter.
+
+After each pass the file is checked again. A fix that leaves a problem the file did not
+have (a swap that makes its sentence too long, a word that now needs a link) is taken
+back, and its problem stays for the writer.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from linter.config import Config
@@ -33,6 +38,7 @@ class FixOutcome:
     fixed: str
     applied: int
     before: FileResult  # the problems in the file as it was
+    taken_back: int = 0  # fixes undone because they made a new problem
 
     @property
     def changed(self) -> bool:
@@ -71,18 +77,21 @@ class _Taken:
             self.chars[e.start : e.end] = b"\x01" * (e.end - e.start)
 
 
-def select_edits(
-    text: str, diagnostics: list[Diagnostic], unsafe: bool, protected_end: int = 0
-) -> tuple[list[Edit], int]:
-    """The edits to make in one pass, and how many fixes they come from."""
+def _fixes(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    return [d for d in diagnostics if d.fix is not None and d.fix.applicability in allowed]
+
+
+def _choose(
+    text: str, candidates: list[Diagnostic], protected_end: int
+) -> tuple[list[Edit], list[Diagnostic]]:
+    """The edits to make in one pass, and the diagnostics whose fixes they are."""
     taken: list[Edit] = []
+    chosen: list[Diagnostic] = []
     marks = _Taken(len(text))
-    applied = 0
-    fixes = [d.fix for d in diagnostics if d.fix is not None and d.fix.applicability in allowed]
-    fixes.sort(key=lambda f: min(e.start for e in f.edits))
-    for fix in fixes:
-        edits = fix.edits
+    ordered = sorted(candidates, key=lambda d: min(e.start for e in d.fix.edits))  # type: ignore[union-attr]
+    for d in ordered:
+        edits = d.fix.edits  # type: ignore[union-attr]
         if any(e.start < protected_end or e.end > len(text) or e.start > e.end for e in edits):
             continue
         if any(marks.clashes(e) for e in edits):
@@ -90,14 +99,19 @@ def select_edits(
         for e in edits:
             marks.take(e)
         taken.extend(edits)
-        applied += 1
-    return sorted(taken, key=lambda e: e.start), applied
+        chosen.append(d)
+    return sorted(taken, key=lambda e: e.start), chosen
 
 
-def apply_edits(
+def select_edits(
     text: str, diagnostics: list[Diagnostic], unsafe: bool, protected_end: int = 0
-) -> tuple[str, int]:
-    edits, applied = select_edits(text, diagnostics, unsafe, protected_end)
+) -> tuple[list[Edit], int]:
+    """The edits to make in one pass, and how many fixes they come from."""
+    edits, chosen = _choose(text, _fixes(diagnostics, unsafe), protected_end)
+    return edits, len(chosen)
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
     # One pass over the text, so many fixes in a large file stay linear.
     pieces: list[str] = []
     pos = 0
@@ -106,13 +120,93 @@ def apply_edits(
         pieces.append(edit.text)
         pos = edit.end
     pieces.append(text[pos:])
-    return "".join(pieces), applied
+    return "".join(pieces)
+
+
+def apply_edits(
+    text: str, diagnostics: list[Diagnostic], unsafe: bool, protected_end: int = 0
+) -> tuple[str, int]:
+    edits, applied = select_edits(text, diagnostics, unsafe, protected_end)
+    return _apply(text, edits), applied
+
+
+class _Shift:
+    """Maps offsets of the text after a pass's edits back to the text before them."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self.old: list[tuple[int, int]] = []
+        self.new: list[tuple[int, int]] = []
+        delta = 0
+        for e in edits:
+            self.old.append((e.start, e.end))
+            self.new.append((e.start + delta, e.start + delta + len(e.text)))
+            delta += len(e.text) - (e.end - e.start)
+        self.new_starts = [s for s, _ in self.new]
+        self.old_starts = [s for s, _ in self.old]
+
+    def back(self, at: int) -> int:
+        k = bisect.bisect_right(self.new_starts, at) - 1
+        if k < 0:
+            return at
+        new_end, (old_start, old_end) = self.new[k][1], self.old[k]
+        if at < new_end:
+            return old_start  # inside the new text: where the edit began
+        return old_end + (at - new_end)
+
+    def forward(self, at: int) -> int:
+        """An offset of the old text outside every edit, in the new text."""
+        k = bisect.bisect_right(self.old_starts, at) - 1
+        if k < 0:
+            return at
+        old_end, new_end = self.old[k][1], self.new[k][1]
+        return new_end + (at - old_end) if at >= old_end else at
+
+
+def _key(d: Diagnostic) -> tuple[str, int, int]:
+    return (d.code, d.span.start, d.span.end)
+
+
+def _fix_key(d: Diagnostic) -> tuple[str, int, int, str]:
+    edits = d.fix.edits  # type: ignore[union-attr]
+    return (d.code, edits[0].start, edits[-1].end, edits[0].text)
+
+
+def _made_worse(
+    before: list[Diagnostic], after: list[Diagnostic], edits: list[Edit], chosen: list[Diagnostic]
+) -> list[Diagnostic]:
+    """The chosen fixes that meet a problem the text did not have before them."""
+    shift = _Shift(edits)
+    old = {_key(d) for d in before}
+    fresh = []
+    for d in after:
+        start, end = shift.back(d.span.start), shift.back(d.span.end)
+        if (d.code, start, end) not in old:
+            fresh.append((start, max(start, end)))
+    if not fresh:
+        return []
+    fresh.sort()
+    starts = [s for s, _ in fresh]
+    reach = []  # the furthest end of the new problems that start at or before each one
+    furthest = -1
+    for _, end in fresh:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    blamed = []
+    for d in chosen:
+        lo = min(e.start for e in d.fix.edits)  # type: ignore[union-attr]
+        hi = max(e.end for e in d.fix.edits)  # type: ignore[union-attr]
+        k = bisect.bisect_right(starts, hi)
+        if k and reach[k - 1] >= lo:
+            blamed.append(d)
+    return blamed
 
 
 def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) -> FixOutcome:
     text = src.text
     applied = 0
     result = first = lint_source(src, config, options)
+    # Fixes taken back, as (code, start, end, text) in the current text.
+    undone: set[tuple[str, int, int, str]] = set()
     for _ in range(_MAX_PASSES):
         if result.error is not None or result.skipped is not None:
             break
@@ -121,14 +215,41 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
             fm = parse_front_matter(current)
         except ReadError:
             break
-        body = fm.body_start
-        new, count = apply_edits(text, result.diagnostics, unsafe, body)
-        if count == 0 or new == text:
+        candidates = [d for d in _fixes(result.diagnostics, unsafe) if _fix_key(d) not in undone]
+        edits, chosen = _choose(text, candidates, fm.body_start)
+        new = _apply(text, edits)
+        if not chosen or new == text:
             break
+        after = lint_source(SourceFile.from_text(src.path, new, src.bom), config, options)
+        worse = (
+            _made_worse(result.diagnostics, after.diagnostics, edits, chosen)
+            if (after.error is None and after.skipped is None)
+            else []
+        )
+        if worse:
+            undone |= {_fix_key(d) for d in worse}
+            bad = {id(d) for d in worse}
+            chosen = [d for d in chosen if id(d) not in bad]
+            edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.start)  # type: ignore[union-attr]
+            new = _apply(text, edits)
+            if not chosen:
+                continue
+            after = lint_source(SourceFile.from_text(src.path, new, src.bom), config, options)
+        shift = _Shift(edits)
+        undone = {(c, shift.forward(s), shift.forward(e), t) for c, s, e, t in undone}
         text = new
-        applied += count
-        result = lint_source(SourceFile.from_text(src.path, text, src.bom), config, options)
-    return FixOutcome(result, src.text, text, applied, first)
+        applied += len(chosen)
+        result = after
+    if undone:
+        marked = [
+            replace(d, fix=None, fix_taken_back=True)
+            if d.fix is not None and _fix_key(d) in undone
+            else d
+            for d in result.diagnostics
+        ]
+        result = replace(result, diagnostics=marked)
+    taken_back = sum(1 for d in result.diagnostics if d.fix_taken_back)
+    return FixOutcome(result, src.text, text, applied, first, taken_back)
 
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:

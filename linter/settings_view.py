@@ -25,6 +25,7 @@ _TOP = [
     ("dialect", "dialect"),
     ("glossary-markup", "glossary_markup"),
     ("link-template", "link_template"),
+    ("fixed-phrases", "fixed_phrases"),
     ("locale", "locale"),
     ("include", "include"),
     ("exclude", "exclude"),

@@ -26,7 +26,7 @@ def test_concise_output_and_exit_code() -> None:
     lines = result.output.splitlines()
     found = [line for line in lines if line.startswith("Found ")]
     assert found == [lines[-2]] and "1 article checked" in found[0]
-    assert lines[-1] == "1 can be fixed with --fix (7 more with --unsafe-fixes)."
+    assert lines[-1] == "1 can be fixed with --fix (5 more with --unsafe-fixes)."
     first = lines[0]
     assert first.endswith("PL301 Reading grade is " + first.split("grade is ")[1])
     assert ":20:3: PL301" in first

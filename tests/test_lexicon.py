@@ -39,13 +39,25 @@ def test_lexicon_is_large_enough() -> None:
 
 
 def test_complex_words_list() -> None:
+    """Every entry says its part of speech (its section), every section has frames, and
+    every frame names a class that exists; no word is listed twice."""
+    from linter.rules.pl103_complex_word import ComplexWordsError, build_swap_list
+
     path = pack_files("lexicon")[0].parent.parent / "complex-words.yaml"
     text = path.read_text(encoding="utf-8")
-    swap = yaml.safe_load(text)["swap"]
-    assert len(swap) >= 150
-    keys = re.findall(r"^  ([^:#][^:]*):", text, re.MULTILINE)
-    assert len(keys) == len(set(keys)) == len(swap)
-    assert all(isinstance(v, str) and v.strip() for v in swap.values())
+    data = yaml.safe_load(text)
+    words = build_swap_list(data)
+    assert len(words.swaps) >= 600
+    keys = re.findall(r"^    ([^:#\s][^:]*):", text[text.index("\nswap:") :], re.MULTILINE)
+    assert len(keys) == len(set(keys)) == len(words.swaps)
+    assert set(data["swap"]) <= set(data["frames"])
+    assert all(s.choices and all(c.strip() for c in s.choices) for s in words.swaps.values())
+    broken = {**data, "frames": {**data["frames"], "verb": {"fix-after": ["MODALS"]}}}
+    with pytest.raises(ComplexWordsError, match="no class named 'MODALS'"):
+        build_swap_list(broken)
+    twice = {**data, "swap": {**data["swap"], "phrase": {"utilize": "use"}}}
+    with pytest.raises(ComplexWordsError, match="listed twice"):
+        build_swap_list(twice)
 
 
 LEX = Lexicon.from_entries(

@@ -181,10 +181,10 @@ def test_closing_line_says_what_fix_can_do_and_then_which_files_changed(tmp_path
     write(tmp_path / "docs" / "a.md", ARTICLE)
     write(tmp_path / "docs" / "b.md", HEAD + "Rest well.\n")
     before = run_cli("check", "--no-cache", "docs", cwd=tmp_path).stdout.splitlines()
-    assert before[-1] == "1 can be fixed with --fix (7 more with --unsafe-fixes)."
+    assert before[-1] == "1 can be fixed with --fix (5 more with --unsafe-fixes)."
     fixed = run_cli("check", "--no-cache", "--fix", "docs", cwd=tmp_path).stdout.splitlines()
     assert fixed[-2].startswith("Fixed 1 problem in 1 file (docs/a.md). ")
-    assert fixed[-1] == "7 can be fixed with --fix --unsafe-fixes; read the sentence after."
+    assert fixed[-1] == "5 can be fixed with --fix --unsafe-fixes; read the sentence after."
 
 
 # -- the target an article is held to ----------------------------------------------------

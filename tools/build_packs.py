@@ -36,7 +36,7 @@ def build() -> str:
     swaps = packs_dir() / "complex-words.yaml"
     data["complex-words"] = {
         "sha256": hashlib.sha256(swaps.read_bytes()).hexdigest(),
-        "swap": {str(k): str(v) for k, v in load_yaml(swaps.read_text("utf-8"))["swap"].items()},
+        "data": load_yaml(swaps.read_text("utf-8")),
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 

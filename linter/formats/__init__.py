@@ -50,6 +50,8 @@ class Summary:
     unsafe_fixes: dict[str, int] = field(default_factory=dict)
     # Problems whose fix was held back because it would change the site's markup.
     not_fixable_here: int = 0
+    # With --fix: fixes made and taken back, because each left a new problem.
+    taken_back: int = 0
     # With a baseline: problems it hid, and its entries no longer found.
     baseline_hidden: int = 0
     baseline_gone: int = 0
@@ -83,6 +85,8 @@ class Summary:
                 table[d.code] = table.get(d.code, 0) + 1
             elif d.fix_withheld:
                 self.not_fixable_here += 1
+            elif d.fix_taken_back:
+                self.taken_back += 1
 
     def sentence(self) -> str:
         checked = f"{plural(self.checked, 'article')} checked"
@@ -129,6 +133,12 @@ class Summary:
             lines.append(
                 f"{self.not_fixable_here} not fixable here: the fix would change the site's "
                 "markup (a shortcode, tag or template). Fix by hand."
+            )
+        if self.taken_back:
+            fixes = "fix" if self.taken_back == 1 else "fixes"
+            lines.append(
+                f"{self.taken_back} {fixes} taken back: the change left a new problem "
+                "(checked after fixing). Fix by hand."
             )
         if self.baseline_hidden or self.baseline_gone:
             text = f"{plural(self.baseline_hidden, 'problem')} in the baseline not shown."
