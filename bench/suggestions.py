@@ -79,18 +79,26 @@ def _missed(out: str) -> set[str]:
     return set(re.findall(r"^(R\w+) \[missed\]", out, re.MULTILINE))
 
 
-def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
+def _run(folder: Path, plainlint: str, what: str) -> str:
     env = {**os.environ, "PLAINLINT": plainlint}
     proc = subprocess.run(
-        [sys.executable, str(folder / "score.py")],
+        [sys.executable, str(folder / "score.py"), what],
         capture_output=True,
         text=True,
         env=env,
         check=False,
     )
     if proc.returncode != 0:
-        raise SystemExit(f"{folder.name}/score.py failed:\n{proc.stderr}")
-    out = proc.stdout
+        raise SystemExit(f"{folder.name}/score.py {what} failed:\n{proc.stderr}")
+    return proc.stdout
+
+
+def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
+    out = _run(folder, plainlint, "swaps")
+    # A set of swap sentences only has no long-sentences.yaml.
+    has_splits = (folder / "long-sentences.yaml").is_file()
+    if has_splits:
+        out += _run(folder, plainlint, "splits")
     made = re.search(r"swaps made by --fix --unsafe-fixes: (\d+); right (\d+); wrong (\d+)", out)
     if made is None:
         raise SystemExit(f"{folder.name}/score.py printed no swap summary")
@@ -98,15 +106,19 @@ def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
     right_swap = _count(out, "right: right swap")
     offered_right = right_swap + _count(out, "trap: right rewrite")
     acceptable = right_swap + _count(out, "right: wrong swap") + _count(out, "right: missed")
-    good = _count(out, "right")
-    bad = _count(out, "wrong (fragment)") + _count(out, "wrong (unlisted position)")
+    good = _count(out, "right") if has_splits else 0
+    bad = (
+        (_count(out, "wrong (fragment)") + _count(out, "wrong (unlisted position)"))
+        if has_splits
+        else 0
+    )
     hinted = len(_hinted(folder, plainlint) & _missed(out))
     return {
         "swaps applied right": (right, swaps),
         "right swaps made": (right_swap, acceptable),
         "right swaps offered": (right_swap + hinted, acceptable),
         "right swaps withheld": (hinted, acceptable),
-        "splits good": (good, good + bad),
+        "splits good": (good, good + bad) if has_splits else (0, 0),
         "_offered_right": (offered_right, swaps),
     }
 
@@ -114,8 +126,11 @@ def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--plainlint", default=os.environ.get("PLAINLINT", "plainlint"))
+    ap.add_argument("sets", nargs="*", help="set folder names (default: every one)")
     args = ap.parse_args()
     folders = sorted(p.parent for p in DATA.glob("suggestions*/score.py"))
+    if args.sets:
+        folders = [f for f in folders if f.name in args.sets]
     if not folders:
         raise SystemExit("no bench/data/suggestions*/score.py")
     for folder in folders:

@@ -26,8 +26,11 @@ well. A split is offered only where both halves stand alone: after a semicolon o
 dash, or before 'and', 'but', 'so', 'or' or 'then' when a clause with its own subject
 (or another instruction to the reader) follows. Never inside a list, before 'which',
 'because', 'including' or 'such as', between a name and its title, or inside a
-quotation. Where there is no such place, it says what to do instead (brackets that
-could be a sentence, a list that could be bullet points).
+quotation. Where the words after ', which' can take a subject, it gives the rewrite
+("... the six visits. They will take place ..."), but not after a list or a clause
+such as 'before you go home', where 'which' may mean something further back. Where
+there is no such place, it says what to do instead (brackets that could be a
+sentence, a list that could be bullet points).
 
 ## Options
 `sentence-limit` in the audience's profile. The words that mark a clause are in
@@ -81,7 +84,7 @@ def check(doc: Document, report: Report) -> None:
         if count <= limit:
             continue
         suggestions = []
-        split = best_split(sentence)
+        split = best_split(sentence) or _rewrite_split(sentence)
         suggestions.append(split if split is not None else _instead(sentence.text))
         report(
             sentence.unit.span(sentence.start, sentence.end),
@@ -170,6 +173,72 @@ def best_split(sentence: Sentence) -> str | None:
 
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
+
+
+def _rewrite_split(sentence: Sentence) -> str | None:
+    """', which usually goes away ...': the words after 'which' have no subject of their
+    own, but 'This' gives them one. The place nearest the middle wins, outside quotations;
+    each half keeps at least five words and the second has its verb close after 'which'."""
+    lists = _words()
+    words = sentence.words
+    text = sentence.unit.text
+    total = len(words)
+    low = [w.text.lower() for w in words]
+    best: tuple[float, int] | None = None
+    for k in range(_MIN_PART, total - _MIN_PART):
+        if low[k] != "which" or text[words[k - 1].end : words[k].start].strip() != ",":
+            continue
+        before = text[sentence.start : words[k].start]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue
+        window = low[k + 1 : k + 1 + int(lists["verb-window"])]
+        if not any(w in lists["verbs"] for w in window):
+            continue
+        if _list_before(low, [""] + [""] * (k - 1) + [","], k, lists["joining-words"]) or any(
+            w in lists["joining-words"] for w in low[max(0, k - 3) : k]
+        ):
+            # '... scrambled eggs and mashed potato, which are easier to swallow': 'which'
+            # means the whole list, and no one word can stand for it.
+            continue
+        if any(w in lists["openers"] for w in low[max(0, k - 6) : k]):
+            # '... your letter before you go home, which lists ...': 'which' may mean
+            # something before the 'before' clause, and 'This' would point at 'home'.
+            continue
+        score = abs(k - (total - k)) / total
+        if best is None or score < best[0]:
+            best = (score, k)
+    if best is None:
+        return None
+    k = best[1]
+    left = " ".join(text[sentence.start : words[k - 1].end].split()[-3:])
+    right = " ".join(text[words[k + 1].start : sentence.end].split()[:3])
+    subject = _new_subject(low, k, lists)
+    return (
+        "Split it at ', which' and give the new sentence a subject: "
+        f"'{left}. {subject} {right} ...'."
+    )
+
+
+_SINGULAR = frozenset({"is", "was", "has", "does"})
+_PLURAL = frozenset({"are", "were", "have", "do"})
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+
+
+def _new_subject(low: list[str], k: int, lists: dict[str, Any]) -> str:
+    """'This' for one thing, 'They' for several: read from the verb after 'which'
+    ('which lists', 'which are'), or after a modal from the word before the comma
+    ('the six visits, which will')."""
+    j = k + 1
+    while j < len(low) - 1 and low[j].endswith("ly"):
+        j += 1  # 'which usually goes'
+    verb = low[j]
+    if verb in _MODALS:
+        noun = low[k - 1]
+        plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+        return "They" if plural else "This"
+    if verb in _SINGULAR or (verb.endswith("s") and verb not in _PLURAL):
+        return "This"
+    return "They"
 
 
 def _instead(text: str) -> str:
