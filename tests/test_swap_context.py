@@ -31,6 +31,7 @@ CHANGED = [
     ("Please present your card at the desk.", "Please show your card at the desk."),
     ("Only minute amounts pass into breast milk.", "Only tiny amounts pass into breast milk."),
     ("PLEASE UTILIZE THE SIDE DOOR.", "PLEASE USE THE SIDE DOOR."),
+    ("Copies are available upon request.", "Copies are available on request."),
     (
         "Important: Discontinue the tablets if you get a rash.",
         "Important: Stop the tablets if you get a rash.",
@@ -59,6 +60,7 @@ KEPT = [
     "Some infections are required by law to be reported.",
     "Fill your prescriptions at a participating pharmacy.",
     "Wait one minute between puffs.",
+    "We will find an optimal dose for you.",  # 'the best dose', not 'a best dose'
     "Some children present with a rash.",
     "Sign with your initial or your full name.",  # a noun: 'first or' is not English
     "Read about the Individuals with Disabilities Education Act.",  # a name
