@@ -138,6 +138,13 @@ FAMILIES: list[Family] = [
     ),
     # --fix --unsafe-fixes: each fix was checked against every edit taken.
     Family("swaps", _paragraph("We utilize it and facilitate care. "), _sizes(6000), "fix"),
+    # Every swap takes its 25-word sentence over the limit: each is made, then taken back.
+    Family(
+        "swaps-taken-back",
+        _paragraph("You can request one " + "copy " * 20 + "now. "),
+        _sizes(1500),
+        "fix",
+    ),
     Family(
         "glossary-links",
         lambda n: HEAD + "Your prognosis is good. " * n + "\n\n[prognosis](/glossary/prognosis)\n",
