@@ -81,6 +81,8 @@ def test_config_option_overrides_discovery(tmp_path: Path) -> None:
         ("glossary-patterns: ['*']\n", "would match every link"),
         ("lexicon: [missing.yaml]\n", "'lexicon' file 'missing.yaml' does not exist"),
         ("select: 3\n", "'select' must be a list"),
+        ("fixed-phrases: 3\n", "'fixed-phrases' must be a list"),
+        ("fixed-phrases: ['  ']\n", "'fixed-phrases' holds phrases; one is empty"),
         ("profiles: [1, 2\n", "not valid YAML"),
         ("- just\n- a list\n", "must be a list of 'key: value' settings"),
     ],
