@@ -32,6 +32,12 @@ CHANGED = [
     ("Only minute amounts pass into breast milk.", "Only tiny amounts pass into breast milk."),
     ("PLEASE UTILIZE THE SIDE DOOR.", "PLEASE USE THE SIDE DOOR."),
     ("Copies are available upon request.", "Copies are available on request."),
+    ("Please inform us if you move house.", "Please tell us if you move house."),
+    ("Ask whether or not you need a test.", "Ask whether you need a test."),
+    (
+        "If your baby has a fit, call 999 immediately.",
+        "If your baby has a fit, call 999 right away.",
+    ),
     (
         "Important: Discontinue the tablets if you get a rash.",
         "Important: Stop the tablets if you get a rash.",
@@ -65,9 +71,23 @@ KEPT = [
     "Sign with your initial or your full name.",  # a noun: 'first or' is not English
     "Read about the Individuals with Disabilities Education Act.",  # a name
     "You can request for a new time at the desk.",  # 'ask for for'
+    "We will provide you with a sharps bin.",  # 'give you with'
+    "Keep taking it whether or not you feel better.",  # needs its 'or not'
+    "This leaflet can help inform your choice.",  # not 'tell your choice'
+    "Our nurses have a kind bedside manner.",
+    "The nurse will be with you presently.",  # 'now' or 'soon'?
+    "If you employ a carer, you have legal duties.",  # 'hire', not 'use'
+    "A doctor will check whether she has the capacity to decide.",  # a legal test
 ]
 # Of those, the ones where the plain word is still named, as a hint without a fix.
-HINTED = {"You can request for a new time at the desk."}
+HINTED = {
+    "You can request for a new time at the desk.",
+    "The nurse will be with you presently.",
+    "If you employ a carer, you have legal duties.",
+    "A doctor will check whether she has the capacity to decide.",
+    "This leaflet can help inform your choice.",
+    "Keep taking it whether or not you feel better.",
+}
 
 
 def _fix(tmp_path: Path, sentences: list[str], config: str | None = None) -> list[str]:

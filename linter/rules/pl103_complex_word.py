@@ -87,6 +87,7 @@ class Swap:
     fix: str | None  # the choice a fix writes, when there is more than one
     frames: dict[str, tuple[str, ...]]
     elsewhere: str  # "hint" or "silent"
+    hint_only: bool = False  # never a fix: the plain word is only named
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,10 @@ def build_swap_list(data: dict[str, object]) -> SwapList:
             key = str(word).lower()
             if key in swaps:
                 raise ComplexWordsError(f"{where} is listed twice")
-            swaps[key] = Swap(part, choices, fix, frames, elsewhere)
+            hint_only = spec.get("hint-only", False)
+            if not isinstance(hint_only, bool):
+                raise ComplexWordsError(f"{where}: 'hint-only' must be true or false")
+            swaps[key] = Swap(part, choices, fix, frames, elsewhere, hint_only)
     articles = data.get("articles") or {}
     entries_ = [Entry(word, None, (), "complex-words.yaml") for word in swaps]
     function_words = frozenset().union(*classes.values()) | {"to", "not"}
@@ -271,7 +275,9 @@ def _outcome(swap: Swap, before: _Token, after: _Token, words: SwapList) -> str:
         return "silent"
     fits_after = "fix-after" not in frames or holds("fix-after", before)
     fits_before = "fix-before" not in frames or holds("fix-before", after)
-    return "fix" if fits_after and fits_before else swap.elsewhere
+    if fits_after and fits_before:
+        return "hint" if swap.hint_only else "fix"
+    return swap.elsewhere
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
