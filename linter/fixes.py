@@ -173,31 +173,31 @@ def _fix_key(d: Diagnostic) -> tuple[str, int, int, str]:
 
 def _made_worse(
     before: list[Diagnostic], after: list[Diagnostic], edits: list[Edit], chosen: list[Diagnostic]
-) -> list[Diagnostic]:
-    """The chosen fixes that meet a problem the text did not have before them."""
+) -> list[tuple[Diagnostic, str]]:
+    """The chosen fixes that meet a problem the text did not have before them, each with
+    the rule of the nearest such problem ('PL201 long-sentence')."""
     shift = _Shift(edits)
     old = {_key(d) for d in before}
     fresh = []
     for d in after:
         start, end = shift.back(d.span.start), shift.back(d.span.end)
         if (d.code, start, end) not in old:
-            fresh.append((start, max(start, end)))
+            fresh.append((start, max(start, end), f"{d.code} {d.name}"))
     if not fresh:
         return []
     fresh.sort()
-    starts = [s for s, _ in fresh]
-    reach = []  # the furthest end of the new problems that start at or before each one
-    furthest = -1
-    for _, end in fresh:
-        furthest = max(furthest, end)
-        reach.append(furthest)
+    starts = [s for s, _, _ in fresh]
+    # The new problem reaching furthest among those that start at or before each one.
+    reach: list[tuple[int, str]] = []
+    for _, end, rule in fresh:
+        reach.append(max(reach[-1], (end, rule)) if reach else (end, rule))
     blamed = []
     for d in chosen:
         lo = min(e.start for e in d.fix.edits)  # type: ignore[union-attr]
         hi = max(e.end for e in d.fix.edits)  # type: ignore[union-attr]
         k = bisect.bisect_right(starts, hi)
-        if k and reach[k - 1] >= lo:
-            blamed.append(d)
+        if k and reach[k - 1][0] >= lo:
+            blamed.append((d, reach[k - 1][1]))
     return blamed
 
 
@@ -205,8 +205,11 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
     text = src.text
     applied = 0
     result = first = lint_source(src, config, options)
-    # Fixes taken back, as (code, start, end, text) in the current text.
-    undone: set[tuple[str, int, int, str]] = set()
+    # Fixes taken back, as (code, start, end, text) in the current text, with the rule of
+    # the problem each would have left; and those of the first pass, in the file as it was.
+    undone: dict[tuple[str, int, int, str], str] = {}
+    undone_first: dict[tuple[str, int, int, str], str] = {}
+    first_pass = True
     for _ in range(_MAX_PASSES):
         if result.error is not None or result.skipped is not None:
             break
@@ -227,29 +230,46 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
             else []
         )
         if worse:
-            undone |= {_fix_key(d) for d in worse}
-            bad = {id(d) for d in worse}
+            for d, rule in worse:
+                undone[_fix_key(d)] = rule
+                if first_pass:
+                    undone_first[_fix_key(d)] = rule
+            bad = {id(d) for d, _ in worse}
             chosen = [d for d in chosen if id(d) not in bad]
             edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.start)  # type: ignore[union-attr]
             new = _apply(text, edits)
             if not chosen:
                 continue
             after = lint_source(SourceFile.from_text(src.path, new, src.bom), config, options)
+        first_pass = False
         shift = _Shift(edits)
-        undone = {(c, shift.forward(s), shift.forward(e), t) for c, s, e, t in undone}
+        undone = {
+            (c, shift.forward(s), shift.forward(e), t): r for (c, s, e, t), r in undone.items()
+        }
         text = new
         applied += len(chosen)
         result = after
-    if undone:
-        marked = [
-            replace(d, fix=None, fix_taken_back=True)
-            if d.fix is not None and _fix_key(d) in undone
-            else d
-            for d in result.diagnostics
-        ]
-        result = replace(result, diagnostics=marked)
+    result = _mark_taken_back(result, undone)
+    first = _mark_taken_back(first, undone_first)
     taken_back = sum(1 for d in result.diagnostics if d.fix_taken_back)
     return FixOutcome(result, src.text, text, applied, first, taken_back)
+
+
+def _mark_taken_back(
+    result: FileResult, undone: dict[tuple[str, int, int, str], str]
+) -> FileResult:
+    """The problems whose fix was taken back lose the fix, and say why."""
+    if not undone:
+        return result
+    marked = []
+    for d in result.diagnostics:
+        rule = undone.get(_fix_key(d)) if d.fix is not None else None
+        if rule is None:
+            marked.append(d)
+            continue
+        why = f"Not fixed: the change would leave a new problem ({rule})."
+        marked.append(replace(d, fix=None, fix_taken_back=True, suggestions=[*d.suggestions, why]))
+    return replace(result, diagnostics=marked)
 
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:

@@ -34,6 +34,8 @@ CHANGED = [
     ("Copies are available upon request.", "Copies are available on request."),
     ("Please inform us if you move house.", "Please tell us if you move house."),
     ("Ask whether or not you need a test.", "Ask whether you need a test."),
+    ("Send the form no later than June 30.", "Send the form by June 30."),
+    ("We currently offer evening visits.", "We now offer evening visits."),
     (
         "If your baby has a fit, call 999 immediately.",
         "If your baby has a fit, call 999 right away.",
@@ -78,6 +80,15 @@ KEPT = [
     "The nurse will be with you presently.",  # 'now' or 'soon'?
     "If you employ a carer, you have legal duties.",  # 'hire', not 'use'
     "A doctor will check whether she has the capacity to decide.",  # a legal test
+    "Researchers will have the ability to contact you.",  # not 'will can'
+    "We anticipate enrolling 2,000 people.",  # 'expect to enroll'
+    "The bank may request that she fill in a form.",  # not 'ask for that'
+    "We can provide travel in an emergency.",  # not 'give travel'
+    "Tell us no later than 30 days from the date of the letter.",  # not 'by 30 days'
+    "We're not required to grant your request.",  # an obligation
+    "You may see a nurse or a physician's assistant.",  # a job title
+    "Your data will not be identified by name.",  # the privacy sense
+    "Fill your prescriptions at a participating pharmacy today.",
 ]
 # Of those, the ones where the plain word is still named, as a hint without a fix.
 HINTED = {
@@ -86,7 +97,8 @@ HINTED = {
     "If you employ a carer, you have legal duties.",
     "A doctor will check whether she has the capacity to decide.",
     "This leaflet can help inform your choice.",
-    "Keep taking it whether or not you feel better.",
+    "We can provide travel in an emergency.",
+    "Tell us no later than 30 days from the date of the letter.",
 }
 
 
@@ -130,6 +142,7 @@ def test_an_unsure_frame_is_a_hint_without_a_fix(tmp_path: Path) -> None:
     proc = run_cli("check", "--no-cache", "--format", "json", "--select", "PL103", str(article))
     (found,) = json.loads(proc.stdout)
     assert found["fix"] is None
+    assert found["message"] == "'retain' may have a plainer choice: 'keep' or 'hold'."
     assert found["suggestions"] == ["Say 'keep' or 'hold' if it fits here."]
 
 
@@ -159,8 +172,21 @@ def test_a_swap_that_makes_a_new_problem_is_taken_back(tmp_path: Path, words: in
     proc = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(article))
     after = article.read_text(encoding="utf-8")
     if words == 24:
-        assert "ask for one" in after and "taken back" not in proc.stdout
+        assert "ask for one" in after and "not made" not in proc.stdout
     else:
         assert after == HEAD + sentence + "\n"
-        assert "1 fix taken back: the change left a new problem" in proc.stdout
+        assert "1 fix not made: it would leave a new problem" in proc.stdout
         assert "PL103" in proc.stdout
+        shown = run_cli(
+            "check", "--no-cache", "--fix", "--unsafe-fixes", "--format", "json", str(article)
+        )
+        (left,) = [d for d in json.loads(shown.stdout) if d["code"] == "PL103"]
+        assert left["fix"] is None
+        assert left["suggestions"][-1] == (
+            "Not fixed: the change would leave a new problem (PL201 long-sentence)."
+        )
+        # --diff says so too, beside a swap it does make, and its diff leaves the sentence.
+        article.write_text(HEAD + sentence + "\n\nPlease utilize the side door.\n", "utf-8")
+        diff = run_cli("check", "--no-cache", "--diff", "--unsafe-fixes", str(article))
+        assert "+Please use the side door." in diff.stderr and "+You can" not in diff.stderr
+        assert "1 fix not made" in diff.stdout

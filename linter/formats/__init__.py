@@ -135,9 +135,10 @@ class Summary:
                 "markup (a shortcode, tag or template). Fix by hand."
             )
         if self.taken_back:
+            each = "it" if self.taken_back == 1 else "each"
             fixes = "fix" if self.taken_back == 1 else "fixes"
             lines.append(
-                f"{self.taken_back} {fixes} taken back: the change left a new problem "
+                f"{self.taken_back} {fixes} not made: {each} would leave a new problem "
                 "(checked after fixing). Fix by hand."
             )
         if self.baseline_hidden or self.baseline_gone:

@@ -66,7 +66,7 @@ HIGHLIGHT = "complex"
 
 # What stands before or after an entry, when it is not a word.
 START, END, PUNCT = "START", "END", "PUNCT"
-_BUILT_IN = {START, END, PUNCT, "NUMBER", "CONTENT", "ANY"}
+_BUILT_IN = {START, END, PUNCT, "NUMBER", "CONTENT", "ING", "ANY"}
 _FRAME_KEYS = ("fix-after", "fix-before", "never-after", "never-before")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _HYPHENS = "-‐‑"
@@ -256,6 +256,8 @@ def _is(token: _Token, name: str, words: SwapList) -> bool:
         return False
     if name == "NUMBER":
         return kind[0].isdigit()
+    if name == "ING":
+        return len(kind) > 4 and kind.endswith("ing")
     if name == "CONTENT":
         return not kind[0].isdigit() and kind not in words.function_words
     if name in words.classes:
@@ -398,8 +400,13 @@ def check(doc: Document, report: Report) -> None:
             ):
                 fix = _swap_fix(doc, unit, start, span, shown, pick, before, words)
             said = _said([pick] if fix is not None else choices)
-            advice = f"Say {said}." if outcome == "fix" else f"Say {said} if it fits here."
-            report(span, f"'{shown}' has a plainer choice: {said}.", [advice], fix)
+            if outcome == "fix":
+                message, advice = f"'{shown}' has a plainer choice: {said}.", f"Say {said}."
+            else:
+                # A hint: the words around it do not show whether the plain word fits.
+                message = f"'{shown}' may have a plainer choice: {said}."
+                advice = f"Say {said} if it fits here."
+            report(span, message, [advice], fix)
 
 
 def _swap_fix(
