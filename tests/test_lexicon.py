@@ -38,6 +38,21 @@ def test_lexicon_is_large_enough() -> None:
     assert len(load_lexicon().terms) >= 2000
 
 
+def test_each_term_list_says_where_its_terms_came_from_and_none_overlap() -> None:
+    """Every topic file names its source in its header, and no word form is in two files:
+    one topic, one file."""
+    owner: dict[tuple[str, ...], str] = {}
+    for path in pack_files("lexicon"):
+        header = path.read_text(encoding="utf-8").split("\nterms:\n", 1)[0]
+        assert "Written for plainlint" in header or (
+            "Derived from" in header and "licen" in header.lower()
+        ), path.name
+        for entry in load_entries(path):
+            for form in entry.forms():
+                assert owner.setdefault(form, path.name) == path.name, (form, path.name)
+    assert len(owner) >= 6000
+
+
 def test_complex_words_list() -> None:
     """Every entry says its part of speech (its section), every section has frames, and
     every frame names a class that exists; no word is listed twice."""
