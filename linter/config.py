@@ -53,6 +53,10 @@ class Config:
     explanations: tuple[Path, ...] = ()
     # 'link-or-explain': a term explained where it is used needs no link; 'link': it does.
     jargon_policy: str = "link-or-explain"
+    # How grades count a list that a sentence leads into ('Bring:' then '- your card'):
+    # 'separately' (each item is a sentence) or 'with-lead-in' (the lead-in and its
+    # unpunctuated items are one sentence).
+    list_items: str = "separately"
     # Which Markdown the site writes ('hugo', 'mdx', ...); 'auto' chooses per file.
     dialect: str = "auto"
     # The site's glossary shortcodes and components ('glossary', 'Glossary'): their term is
@@ -134,6 +138,8 @@ def address_matches(pattern: str, address: str) -> bool:
 
 # A term explained in place is enough ('link-or-explain'), or the site wants a link ('link').
 JARGON_POLICIES = ("link-or-explain", "link")
+# Each list item is a sentence ('separately'), or a lead-in and its items are one.
+LIST_ITEM_COUNTS = ("separately", "with-lead-in")
 
 # Keys a writer may use, with what each must hold.
 _TOP_KEYS = {
@@ -145,6 +151,7 @@ _TOP_KEYS = {
     "acronyms",
     "explanations",
     "jargon-policy",
+    "list-items",
     "dialect",
     "glossary-markup",
     "link-template",
@@ -305,6 +312,13 @@ def apply_settings(
         changes["options"] = {**base.options, **own}
     if "acronyms" in raw:
         changes["acronyms"] = tuple(a.upper() for a in _strings(raw["acronyms"], where, "acronyms"))
+    if "list-items" in raw:
+        if raw["list-items"] not in LIST_ITEM_COUNTS:
+            raise ConfigError(
+                f"{where}: 'list-items' must be one of "
+                f"{', '.join(repr(p) for p in LIST_ITEM_COUNTS)}"
+            )
+        changes["list_items"] = raw["list-items"]
     if "jargon-policy" in raw:
         policy = raw["jargon-policy"]
         if policy not in JARGON_POLICIES:

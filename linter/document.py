@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 from urllib.parse import unquote
@@ -16,7 +16,7 @@ from linter.frontmatter import FrontMatter
 from linter.grades import Counts, grade, sentence_counts, total
 from linter.lexicon import Lexicon, Match, load_lexicon, normalize_url
 from linter.names import titled
-from linter.prose import HEADING, LABEL, Prose, Unit
+from linter.prose import HEADING, LABEL, LIST_ITEM, PARAGRAPH, Prose, Unit
 from linter.sentences import Sentence, split_sentences
 from linter.source import ReadError, SourceFile
 from linter.terms import acronyms_in, everyday_acronyms, rare_words_in
@@ -179,7 +179,38 @@ class Document:
     @cached_property
     def counts(self) -> Counts:
         """The counts of all the article's sentences: the engine and rules share them."""
-        return total(sentence_counts(s) for s in self.sentences)
+        return self.counts_of(self.sentences)
+
+    @cached_property
+    def _folded(self) -> frozenset[int]:
+        """With `list-items: with-lead-in`, the list items that are part of the sentence
+        leading into them ('Bring:' then '- your card'): one sentence, not one each. An
+        item counts so when it is one sentence with no full stop, in a run of items right
+        after a paragraph that ends with a colon."""
+        if self.config.list_items != "with-lead-in":
+            return frozenset()
+        folded: set[int] = set()
+        lead_in = False
+        for unit in self.prose.units:
+            if unit.kind == LIST_ITEM:
+                items = self.sentences_of(unit)
+                text = unit.text.rstrip()
+                if lead_in and len(items) == 1 and text and text[-1] not in ".!?":
+                    folded.add(id(items[0]))
+                continue
+            lead_in = unit.kind == PARAGRAPH and unit.text.rstrip().endswith(":")
+        return frozenset(folded)
+
+    def counts_of(self, sentences: list[Sentence]) -> Counts:
+        """The counts of some of the article's sentences, for grades: a list item that is
+        part of its lead-in sentence adds its words, not a sentence."""
+        counts = total(sentence_counts(s) for s in sentences)
+        folded = self._folded
+        if folded:
+            counts = replace(
+                counts, sentences=counts.sentences - sum(id(s) in folded for s in sentences)
+            )
+        return counts
 
     @cached_property
     def grade(self) -> float:

@@ -22,6 +22,7 @@ _TOP = [
     ("acronyms", "acronyms"),
     ("explanations", "explanations"),
     ("jargon-policy", "jargon_policy"),
+    ("list-items", "list_items"),
     ("dialect", "dialect"),
     ("glossary-markup", "glossary_markup"),
     ("link-template", "link_template"),

@@ -10,6 +10,7 @@ from linter.display import shown
 from linter.document import Document
 from linter.engine import Skip, load_document
 from linter.grades import GRADE_METRICS, METRIC_NAMES, grade, sentence_counts
+from linter.prose import LIST_ITEM, TABLE_CELL
 from linter.source import ReadError, read_source
 from linter.syllables import syllables
 
@@ -68,6 +69,14 @@ def article_stats(doc: Document) -> dict[str, Any]:
         "profile": doc.profile.name,
         "words": whole.words,
         "sentences": whole.sentences,
+        # Grades count each list item and table cell as a sentence of its own (a lead-in
+        # with six short items is seven sentences), which lowers them: say how many.
+        "sentences_from": {
+            "list_items": sum(1 for s in sentences if s.unit.kind == LIST_ITEM),
+            "table_cells": sum(1 for s in sentences if s.unit.kind == TABLE_CELL),
+            # With `list-items: with-lead-in`: items counted as part of their lead-in.
+            "list_items_in_lead_in": sentences_count_folded(doc),
+        },
         "syllables": whole.syllables,
         "words_per_sentence": round(whole.words / whole.sentences, 2) if whole.sentences else 0,
         "syllables_per_word": round(whole.syllables / whole.words, 2) if whole.words else 0,
@@ -85,12 +94,30 @@ def article_stats(doc: Document) -> dict[str, Any]:
     }
 
 
+def sentences_count_folded(doc: Document) -> int:
+    whole = doc.counts.sentences
+    return sum(1 for _ in doc.sentences) - whole
+
+
+def _sentences(data: dict[str, Any]) -> str:
+    source = data["sentences_from"]
+    folded = source["list_items_in_lead_in"]
+    parts = []
+    if source["list_items"] - folded:
+        parts.append(f"{source['list_items'] - folded} from list items")
+    if source["table_cells"]:
+        parts.append(f"{source['table_cells']} from table cells")
+    if folded:
+        parts.append(f"and {folded} list items counted in the sentence before them")
+    return str(data["sentences"]) + (f" ({', '.join(parts)})" if parts else "")
+
+
 def render_table(data: dict[str, Any]) -> str:
     rows = [
         ("Article", data["path"]),
         ("Profile", f"{data['profile']} (target: grade {data['grade_target']:g})"),
         ("Words", str(data["words"])),
-        ("Sentences", str(data["sentences"])),
+        ("Sentences", _sentences(data)),
         ("Syllables", str(data["syllables"])),
         ("Words per sentence", f"{data['words_per_sentence']:.1f}"),
         ("Syllables per word", f"{data['syllables_per_word']:.2f}"),

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from linter.diagnostics import Details, Driver
 from linter.document import Document
-from linter.grades import METRIC_NAMES, grade, sentence_counts, total
+from linter.grades import METRIC_NAMES, grade
 from linter.options import Option
 from linter.rules import Report
 
@@ -73,7 +73,7 @@ def check(doc: Document, report: Report) -> None:
     for section in doc.sections():
         if not section.sentences:
             continue
-        score = grade(metric, total(sentence_counts(s) for s in section.sentences))
+        score = grade(metric, doc.counts_of(section.sentences))
         if round(score, 1) <= target:
             continue
         heading = section.heading
