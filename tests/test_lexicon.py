@@ -53,6 +53,29 @@ def test_each_term_list_says_where_its_terms_came_from_and_none_overlap() -> Non
     assert len(owner) >= 6000
 
 
+def _not_plain(plain: str) -> list[str]:
+    """What makes a plain alternative not plain: a term from the jargon list, or a word
+    PL102 would call rare (with the shipped threshold and everyday words)."""
+    from linter.frequency import is_rare
+    from linter.options import option_defaults
+
+    threshold = float(option_defaults()["unfamiliar-threshold"])
+    jargon = [plain[m.start : m.end] for m in load_lexicon().find(plain)]
+    rare = [w for w in re.findall(r"[A-Za-z][a-z]+", plain) if is_rare(w.lower(), threshold)]
+    return jargon + rare
+
+
+def test_every_plain_alternative_is_itself_plain() -> None:
+    bad = [
+        f"{path.name}: {entry.term} -> {entry.plain!r}: {_not_plain(entry.plain)}"
+        for path in pack_files("lexicon")
+        for entry in load_entries(path)
+        if entry.plain and _not_plain(entry.plain)
+    ]
+    assert bad == []
+    assert _not_plain("enlarged spleen") == ["spleen"]
+
+
 def test_complex_words_list() -> None:
     """Every entry says its part of speech (its section), every section has frames, and
     every frame names a class that exists; no word is listed twice."""
