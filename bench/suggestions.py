@@ -104,7 +104,6 @@ def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
         raise SystemExit(f"{folder.name}/score.py printed no swap summary")
     swaps, right = int(made.group(1)), int(made.group(2))
     right_swap = _count(out, "right: right swap")
-    offered_right = right_swap + _count(out, "trap: right rewrite")
     acceptable = right_swap + _count(out, "right: wrong swap") + _count(out, "right: missed")
     good = _count(out, "right") if has_splits else 0
     bad = (
@@ -119,7 +118,6 @@ def score(folder: Path, plainlint: str) -> dict[str, tuple[int, int]]:
         "right swaps offered": (right_swap + hinted, acceptable),
         "right swaps withheld": (hinted, acceptable),
         "splits good": (good, good + bad) if has_splits else (0, 0),
-        "_offered_right": (offered_right, swaps),
     }
 
 
@@ -136,8 +134,7 @@ def main() -> int:
     for folder in folders:
         print(f"== {folder.name}")
         for key, (part, whole) in score(folder, args.plainlint).items():
-            if not key.startswith("_"):
-                print(f"   {key:<26} {_share(part, whole)}")
+            print(f"   {key:<26} {_share(part, whole)}")
     return 0
 
 

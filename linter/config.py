@@ -312,29 +312,19 @@ def apply_settings(
         changes["options"] = {**base.options, **own}
     if "acronyms" in raw:
         changes["acronyms"] = tuple(a.upper() for a in _strings(raw["acronyms"], where, "acronyms"))
-    if "list-items" in raw:
-        if raw["list-items"] not in LIST_ITEM_COUNTS:
-            raise ConfigError(
-                f"{where}: 'list-items' must be one of "
-                f"{', '.join(repr(p) for p in LIST_ITEM_COUNTS)}"
-            )
-        changes["list_items"] = raw["list-items"]
-    if "jargon-policy" in raw:
-        policy = raw["jargon-policy"]
-        if policy not in JARGON_POLICIES:
-            raise ConfigError(
-                f"{where}: 'jargon-policy' must be one of "
-                f"{', '.join(repr(p) for p in JARGON_POLICIES)}"
-            )
-        changes["jargon_policy"] = policy
-    if "dialect" in raw:
-        from linter.dialect import DIALECTS
+    from linter.dialect import DIALECTS
 
-        if raw["dialect"] not in DIALECTS:
-            raise ConfigError(
-                f"{where}: 'dialect' must be one of {', '.join(repr(d) for d in DIALECTS)}"
-            )
-        changes["dialect"] = raw["dialect"]
+    for key, choices in (
+        ("list-items", LIST_ITEM_COUNTS),
+        ("jargon-policy", JARGON_POLICIES),
+        ("dialect", DIALECTS),
+    ):
+        if key in raw:
+            if raw[key] not in choices:
+                raise ConfigError(
+                    f"{where}: '{key}' must be one of {', '.join(repr(c) for c in choices)}"
+                )
+            changes[key.replace("-", "_")] = raw[key]
     if "glossary-markup" in raw:
         names = _strings(raw["glossary-markup"], where, "glossary-markup")
         bad = [n for n in names if not re.fullmatch(r"[A-Za-z][\w.-]*", n)]

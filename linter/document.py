@@ -201,6 +201,11 @@ class Document:
             lead_in = unit.kind == PARAGRAPH and unit.text.rstrip().endswith(":")
         return frozenset(folded)
 
+    @property
+    def lead_in_items(self) -> int:
+        """How many list items are counted in the sentence that leads into them."""
+        return len(self._folded)
+
     def counts_of(self, sentences: list[Sentence]) -> Counts:
         """The counts of some of the article's sentences, for grades: a list item that is
         part of its lead-in sentence adds its words, not a sentence."""

@@ -38,7 +38,6 @@ class FixOutcome:
     fixed: str
     applied: int
     before: FileResult  # the problems in the file as it was
-    taken_back: int = 0  # fixes undone because they made a new problem
 
     @property
     def changed(self) -> bool:
@@ -209,7 +208,6 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
     # the problem each would have left; and those of the first pass, in the file as it was.
     undone: dict[tuple[str, int, int, str], str] = {}
     undone_first: dict[tuple[str, int, int, str], str] = {}
-    first_pass = True
     for _ in range(_MAX_PASSES):
         if result.error is not None or result.skipped is not None:
             break
@@ -232,16 +230,14 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
         if worse:
             for d, rule in worse:
                 undone[_fix_key(d)] = rule
-                if first_pass:
+                if applied == 0:  # nothing made yet: offsets are the file's own
                     undone_first[_fix_key(d)] = rule
             bad = {id(d) for d, _ in worse}
-            chosen = [d for d in chosen if id(d) not in bad]
-            edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.start)  # type: ignore[union-attr]
+            edits, chosen = _choose(text, [d for d in chosen if id(d) not in bad], fm.body_start)
             new = _apply(text, edits)
             if not chosen:
                 continue
             after = lint_source(SourceFile.from_text(src.path, new, src.bom), config, options)
-        first_pass = False
         shift = _Shift(edits)
         undone = {
             (c, shift.forward(s), shift.forward(e), t): r for (c, s, e, t), r in undone.items()
@@ -251,8 +247,7 @@ def fix_source(src: SourceFile, config: Config, options: Options, unsafe: bool) 
         result = after
     result = _mark_taken_back(result, undone)
     first = _mark_taken_back(first, undone_first)
-    taken_back = sum(1 for d in result.diagnostics if d.fix_taken_back)
-    return FixOutcome(result, src.text, text, applied, first, taken_back)
+    return FixOutcome(result, src.text, text, applied, first)
 
 
 def _mark_taken_back(

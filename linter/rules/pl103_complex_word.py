@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from linter.diagnostics import Applicability, Edit, Fix, Span
@@ -88,6 +88,10 @@ class Swap:
     frames: dict[str, tuple[str, ...]]
     elsewhere: str  # "hint" or "silent"
     hint_only: bool = False  # never a fix: the plain word is only named
+    # The choices offered: those not on the list themselves ('prior' -> 'previous' is no
+    # help), unless all are; and the one a fix writes, if there is one.
+    offered: tuple[str, ...] = ()
+    pick: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,9 +175,14 @@ def build_swap_list(data: dict[str, object]) -> SwapList:
             swaps[key] = Swap(part, choices, fix, frames, elsewhere, hint_only)
     articles = data.get("articles") or {}
     entries_ = [Entry(word, None, (), "complex-words.yaml") for word in swaps]
+    lexicon = Lexicon.from_entries(entries_, plurals=False)
+    for key, swap in swaps.items():
+        offered = tuple(c for c in swap.choices if not lexicon.find(c)) or swap.choices
+        pick = swap.fix if swap.fix in offered else (offered[0] if len(offered) == 1 else None)
+        swaps[key] = replace(swap, offered=offered, pick=pick)
     function_words = frozenset().union(*classes.values()) | {"to", "not"}
     return SwapList(
-        Lexicon.from_entries(entries_, plurals=False),
+        lexicon,
         swaps,
         classes,
         function_words,
@@ -361,13 +370,16 @@ def check(doc: Document, report: Report) -> None:
         matches = words.lexicon.find(text)
         if not matches:
             continue
+        # The fixed phrases in the unit, in order and apart: found by bisection.
         kept = [(m.start, m.end) for m in fixed.find(text)]
+        kept_starts = [s for s, _ in kept]
         quoted = _quoted(text)
         starts, ends = _sentence_bounds(doc, unit)
         for match in matches:
             start, end = match.start, match.end
             swap = words.swaps[match.term.term.lower()]
-            if any(s < end and start < e for s, e in kept):
+            k = bisect.bisect_left(kept_starts, end) - 1
+            if k >= 0 and kept[k][1] > start:
                 continue
             if _inside(quoted, start, end) or _in_compound(text, start, end):
                 continue
@@ -384,9 +396,8 @@ def check(doc: Document, report: Report) -> None:
             outcome = _outcome(swap, before, after, words)
             if outcome == "silent":
                 continue
-            choices = [c for c in swap.choices if not words.lexicon.find(c)] or list(swap.choices)
+            choices, pick = list(swap.offered), swap.pick
             fix = None
-            pick = swap.fix if swap.fix in choices else (choices[0] if len(choices) == 1 else None)
             span = unit.span(start, end)
             # A phrase broken by markup or a line break is left for the writer to mend.
             # In a heading, the words make the page's anchor ('#providing-the-store'):

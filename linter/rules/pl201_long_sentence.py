@@ -185,18 +185,23 @@ def _rewrite_split(sentence: Sentence) -> str | None:
     total = len(words)
     low = [w.text.lower() for w in words]
     best: tuple[float, int] | None = None
+    # Quotation marks before each word, counted as the words go: one pass in all.
+    straight = opened = closed = 0
+    at = sentence.start
     for k in range(_MIN_PART, total - _MIN_PART):
+        piece = text[at : words[k].start]
+        straight += piece.count('"')
+        opened += piece.count("“")
+        closed += piece.count("”")
+        at = words[k].start
         if low[k] != "which" or text[words[k - 1].end : words[k].start].strip() != ",":
             continue
-        before = text[sentence.start : words[k].start]
-        if before.count('"') % 2 or before.count("“") > before.count("”"):
+        if straight % 2 or opened > closed:
             continue
         window = low[k + 1 : k + 1 + int(lists["verb-window"])]
         if not any(w in lists["verbs"] for w in window):
             continue
-        if _list_before(low, [""] + [""] * (k - 1) + [","], k, lists["joining-words"]) or any(
-            w in lists["joining-words"] for w in low[max(0, k - 3) : k]
-        ):
+        if any(w in lists["joining-words"] for w in low[max(0, k - 3) : k]):
             # '... scrambled eggs and mashed potato, which are easier to swallow': 'which'
             # means the whole list, and no one word can stand for it.
             continue
