@@ -352,6 +352,7 @@ def stats(
     from linter.lexicon import LexiconError
     from linter.source import ReadError
     from linter.stats import (
+        SENTENCE_COLUMNS,
         article_stats,
         load,
         render_rows,
@@ -368,7 +369,7 @@ def stats(
             columns = ["word", "syllables", "source"]
         elif show_sentences:
             data = sentence_stats(doc)
-            columns = ["line", "words", "grade", "difficulty", "text"]
+            columns = list(SENTENCE_COLUMNS)
         else:
             data = article_stats(doc)
     except (ConfigError, ReadError, LexiconError) as exc:

@@ -1,39 +1,83 @@
 """A jargon-aware difficulty score for each sentence.
 
 Grade formulas see only word and sentence lengths, so a plain sentence that explains a
-term at length can score as harder than the jargon it replaces. This score starts from
-the Dale-Chall score (which counts words outside a list of familiar words) and adds a
-fixed amount for each jargon term and each rare word (weights in rules/difficulty.yaml).
-`grade` is the sentence's Flesch-Kincaid grade, shown beside it.
+term at length can score as harder than the jargon it replaces. This score adds up how
+rare each word is (graded: a word a little less common than everyday words adds a
+little, an unknown word adds the most), weighs that against the sentence's length, and
+adds a fixed amount for each jargon term. Its parts and weights are data in
+rules/difficulty.yaml. `grade` is the sentence's Flesch-Kincaid grade, shown beside it.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from linter.frequency import is_rare
+from linter.frequency import frequencies
 from linter.grades import grade, sentence_counts
 from linter.lexicon import Lexicon, Match
-from linter.names import is_name
 from linter.packs import load_pack
 from linter.sentences import Sentence
 
 
 @dataclass(frozen=True)
 class Weights:
+    rarity_threshold: float
+    unknown_zipf: float
+    rarity: float
     jargon: float
-    rare: float
-    threshold: float
+    length_power: float
+    dale_chall: float
+
+
+class DifficultyError(ValueError):
+    """rules/difficulty.yaml is missing a part or gives one a value that is not a number."""
+
+
+_KEYS = {
+    "rarity_threshold": "rarity-threshold",
+    "unknown_zipf": "unknown-word-zipf",
+    "rarity": "rarity-weight",
+    "jargon": "jargon-weight",
+    "length_power": "length-power",
+    "dale_chall": "dale-chall-weight",
+}
+
+
+def weights_from(data: object) -> Weights:
+    if not isinstance(data, dict):
+        raise DifficultyError("difficulty.yaml: expected a list of 'part: number' lines")
+    values: dict[str, float] = {}
+    for field_name, key in _KEYS.items():
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise DifficultyError(f"difficulty.yaml: '{key}' must be a number (got {value!r})")
+        values[field_name] = float(value)
+    return Weights(**values)
 
 
 @cache
 def weights() -> Weights:
-    data = load_pack("difficulty.yaml")
-    return Weights(
-        float(data["jargon-weight"]), float(data["rare-weight"]), float(data["rare-threshold"])
-    )
+    return weights_from(load_pack("difficulty.yaml"))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPLIT_AT = re.compile(r"[\d\-/.]")
+
+
+# Bounded: numbers and names make the set of words grow with the collection.
+@lru_cache(maxsize=8192)
+def word_rarity(word: str, threshold: float, unknown: float) -> float:
+    """How far below `threshold` (Zipf) the word's frequency is; 0 for common words.
+
+    A word with digits, hyphens or slashes (BRCA2, IL-6, follow-up) counts by its runs of
+    letters; a number counts nothing."""
+    table = frequencies()
+    lower = word.lower().replace("’", "'")
+    parts = _LETTERS.findall(lower) if _SPLIT_AT.search(lower) else [lower]
+    return sum(max(0.0, threshold - table.get(p, unknown)) for p in parts)
 
 
 def _start(m: Match) -> int:
@@ -42,9 +86,11 @@ def _start(m: Match) -> int:
 
 @dataclass(frozen=True)
 class Difficulty:
-    grade: float
+    grade: float  # Flesch-Kincaid, shown beside the score
+    words: int
+    rarity: float
     jargon: int
-    rare: int
+    dale_chall: float
     score: float
 
 
@@ -62,20 +108,18 @@ def sentence_difficulty(
     # paragraph of many sentences stays linear.
     lo = bisect.bisect_left(unit_matches, sentence.start, key=_start)
     hi = bisect.bisect_left(unit_matches, sentence.end, lo=lo, key=_start)
-    inside = unit_matches[lo:hi]
-    covered = {i for m in inside for i in range(m.start, m.end)}
-    rare = 0
-    for w in sentence.words:
-        word = w.text
-        if len(word) < 4 or w.start in covered or not word.isalpha():
-            continue
-        # Names (a capital inside the sentence) and acronyms are not counted.
-        if word.isupper() or is_name(word, w.start <= sentence.start):
-            continue
-        if is_rare(word, w_.threshold):
-            rare += 1
+    jargon = hi - lo
+    rarity = sum(word_rarity(x.text, w_.rarity_threshold, w_.unknown_zipf) for x in sentence.words)
     counts = sentence_counts(sentence)
-    fk = grade("flesch-kincaid", counts)
-    base = grade("dale-chall", counts)
-    jargon = len(inside)
-    return Difficulty(fk, jargon, rare, base + w_.jargon * jargon + w_.rare * rare)
+    dale_chall = grade("dale-chall", counts)
+    words = len(sentence.words)
+    # Readers find a long sentence with four rare words harder than a short one with
+    # two, but not twice as hard: rarity is weighed by length to a power under 1. A
+    # jargon term costs the same in any sentence, so a long plain explanation does not
+    # outrank the short sentence with the term it explains.
+    score = (
+        w_.rarity * rarity / max(1, words) ** w_.length_power
+        + w_.jargon * jargon
+        + w_.dale_chall * dale_chall
+    )
+    return Difficulty(grade("flesch-kincaid", counts), words, rarity, jargon, dale_chall, score)

@@ -41,6 +41,19 @@ def word_stats(doc: Document) -> list[dict[str, Any]]:
     return sorted(seen.values(), key=lambda r: r["word"].lower())
 
 
+# The table's columns: the score, then the parts it adds up (rules/difficulty.yaml).
+SENTENCE_COLUMNS = (
+    "line",
+    "words",
+    "grade",
+    "difficulty",
+    "rarity",
+    "jargon",
+    "dale_chall",
+    "text",
+)
+
+
 def sentence_stats(doc: Document) -> list[dict[str, Any]]:
     out = []
     for s in doc.sentences:
@@ -52,6 +65,9 @@ def sentence_stats(doc: Document) -> list[dict[str, Any]]:
                 "words": len(s.words),
                 "grade": round(d.grade, 1),
                 "difficulty": round(d.score, 1),
+                "rarity": round(d.rarity, 1),
+                "jargon": d.jargon,
+                "dale_chall": round(d.dale_chall, 1),
             }
         )
     return out

@@ -70,6 +70,6 @@ def test_jargon_aware_difficulty_beats_every_grade_formula_on_hard_pairs() -> No
     }
     ours = rate.pop("plainlint difficulty (jargon-aware)")
     assert all(ours > other for other in rate.values()), (ours, rate)
-    # The README gives 98.1% (106 of 108): a change to the term lists that loses a pair
+    # The README gives 99.1% (107 of 108): a change to the term lists that loses a pair
     # must show here, not only when someone reruns the bench.
-    assert ours >= 106 / 108, ours
+    assert ours >= 107 / 108, ours

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import ROOT, SEED, run_cli
 
 from linter.cli import main
+from linter.difficulty import weights
 
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "managing-tiredness.md"
@@ -195,8 +196,19 @@ def test_stats_words_and_sentences() -> None:
     assert by_word["neutropenia"] == {"word": "neutropenia", "syllables": 5, "source": "estimate"}
     assert by_word["patients"]["source"] == "dictionary"
     sentences = json.loads(invoke("stats", "--sentences", "--format", "json", str(SEED)).output)
-    assert set(sentences[0]) == {"line", "text", "words", "grade", "difficulty"}
+    columns = ["line", "words", "grade", "difficulty", "rarity", "jargon", "dale_chall", "text"]
+    assert set(sentences[0]) == set(columns)
+    # The parts shown are the ones the score is made of: they add up to it.
+    w = weights()
+    for s in sentences:
+        total = (
+            w.rarity * s["rarity"] / max(1, s["words"]) ** w.length_power
+            + w.jargon * s["jargon"]
+            + w.dale_chall * s["dale_chall"]
+        )
+        assert abs(total - s["difficulty"]) < 0.2, s
+    assert any(s["jargon"] for s in sentences) and any(s["rarity"] for s in sentences)
     longest = max(sentences, key=lambda s: s["words"])
     assert (longest["line"], longest["words"]) == (66, 54)
     table = invoke("stats", "--sentences", str(SEED)).output
-    assert table.splitlines()[0].split() == ["line", "words", "grade", "difficulty", "text"]
+    assert table.splitlines()[0].split() == columns
