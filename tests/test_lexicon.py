@@ -35,7 +35,8 @@ def test_no_term_is_listed_twice() -> None:
 
 
 def test_lexicon_is_large_enough() -> None:
-    assert len(load_lexicon().terms) >= 2000
+    # The README gives 6,206 terms; the issue asks for 5,000 or more.
+    assert len(load_lexicon().terms) >= 6000
 
 
 def test_each_term_list_says_where_its_terms_came_from_and_none_overlap() -> None:
