@@ -517,11 +517,14 @@ class Explanations:
         """'The prostate-specific antigen (PSA) test measures the level of PSA, a protein
         made by the prostate': what explains the short form explains the words it stands
         for."""
-        pairs = [
-            (spans[k], spans[k + 1])
-            for k in range(len(spans) - 1)
-            if _BRACKETED.fullmatch(text, spans[k][1], spans[k + 1][0])
-        ]
+        # The span right after each one, passing over the words inside it ('chorionic
+        # villus sampling (CVS)' holds 'villus', a rare word, before its bracket).
+        starts = [s for s, _ in spans]
+        pairs = []
+        for span in spans:
+            k = bisect.bisect_left(starts, span[1])
+            if k < len(spans) and _BRACKETED.fullmatch(text, span[1], spans[k][0]):
+                pairs.append((span, spans[k]))
         # The short form in its own bracket is explained by the words it stands for, which
         # is no explanation of them: another use of it must be explained.
         bracketed = {short for _, short in pairs}

@@ -16,8 +16,9 @@ from linter.packs import pack_files, parsed_packs, unchanged
 from linter.yamlfile import YamlProblem, key_name, load_yaml, sorted_keys
 
 _TOKEN = re.compile(r"[^\W_]+")
-# What may stand between the words of one term: spaces, line breaks, hyphens, apostrophes.
-_JOINER = re.compile(r"[\s\-‐‑–'’]*")
+# What may stand between the words of one term: spaces, line breaks, hyphens, apostrophes,
+# and slashes ('V/Q scan').
+_JOINER = re.compile(r"[\s\-‐‑–'’/]*")
 
 
 class LexiconError(Exception):
@@ -194,7 +195,7 @@ class Lexicon:
 
 
 _END = "\0end"
-_JOINER_CHARS = frozenset(" \t\n\r\f\v\u00a0-‐‑–'’")
+_JOINER_CHARS = frozenset(" \t\n\r\f\v\u00a0-‐‑–'’/")
 
 
 def normalize_url(url: str) -> str:
