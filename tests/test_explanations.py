@@ -181,7 +181,8 @@ def test_a_condition_or_drug_named_like_a_name_is_still_a_rare_word(
     assert findings(tmp_path, "PL102") == {"a.md": [word]}
 
 
-# Forms met in the patient-prose-topics2 set (its first run missed or misread them).
+# Forms met in the patient-prose-topics2 and -topics3 sets (their first runs missed or
+# misread them).
 TOPIC_FORMS = [
     # The short form in the next sentence says what the words it stands for are.
     (
@@ -207,10 +208,31 @@ TOPIC_FORMS = [
     ),
     ("You may have a V/Q scan if you cannot have the dye.", ["V/Q scan"]),
     ("The pump works through an infusion set: a thin tube that ends under the skin.", []),
+    # And in patient-prose-topics3.
+    ("- an ACE inhibitor such as lisinopril, to lower blood pressure", []),
+    (
+        "Ulcers can lead to cellulitis or osteomyelitis, and sometimes to gangrene, which "
+        "means the tissue has died.",
+        ["cellulitis", "osteomyelitis"],
+    ),
+    (
+        "Medicines called antifibrotics slow the scarring. The two used in the NHS are "
+        "pirfenidone and nintedanib.",
+        [],
+    ),
+    ("The two biggest risks are pirfenidone and nintedanib.", ["pirfenidone", "nintedanib"]),
+    (
+        "Selective serotonin reuptake inhibitors (SSRIs) are antidepressants that ease "
+        "anxiety. Sertraline and paroxetine are the two SSRIs used most often.",
+        [],
+    ),
+    ("Sertraline and paroxetine are the two SSRIs used most often.", ["SSRI"]),
+    ("You will also need anti-D within 72 hours.", ["anti-D"]),
+    ("The placenta is within 2 cm of the internal os.", ["internal os"]),
 ]
 
 
-def test_forms_from_the_second_topics_set(tmp_path: Path) -> None:
+def test_forms_from_the_topics_sets(tmp_path: Path) -> None:
     for i, (text, _) in enumerate(TOPIC_FORMS):
         (tmp_path / f"{i}.md").write_text(HEAD + text + "\n", encoding="utf-8")
     found = findings(tmp_path)
