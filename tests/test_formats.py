@@ -202,6 +202,7 @@ def test_junit_is_well_formed_even_with_hostile_text() -> None:
     assert case is not None and case.get("name") == HOSTILE_PATH
     failure = suite.find("testcase/failure")
     assert failure is not None
+    assert failure.get("message") == "1 plain-language problem"
     # The message's lines stay lines; the escape and the NUL show as visible text.
     assert failure.text == (
         f"{HOSTILE_PATH}:3:5: PL101 'open::label\nx' is jargon,\\x0d\n"
@@ -228,6 +229,8 @@ def test_junit_from_the_cli() -> None:
     names = [c.get("name") for c in root.iter("testcase")]
     assert any(n.endswith("managing-tiredness.md") for n in names)
     assert os.path.basename(names[0]).endswith(".md")
+    messages = [f.get("message") for f in root.iter("failure")]
+    assert any(m and m.split()[0] != "1" and m.endswith("problems") for m in messages), messages
 
 
 def _full(

@@ -50,7 +50,7 @@ class Formatter:
         failure = ET.SubElement(
             case,
             "failure",
-            message=_xml(f"{len(result.diagnostics)} plain-language problems"),
+            message=_xml(_problems(len(result.diagnostics))),
             type="plainlint",
         )
         failure.text = _xml("\n".join(lines))
@@ -64,3 +64,7 @@ class Formatter:
         ET.indent(root)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.out.write(ET.tostring(root, encoding="unicode") + "\n")
+
+
+def _problems(n: int) -> str:
+    return "1 plain-language problem" if n == 1 else f"{n} plain-language problems"
