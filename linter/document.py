@@ -23,6 +23,7 @@ from linter.terms import acronyms_in, everyday_acronyms, rare_words_in
 from linter.yamlfile import key_name, sorted_keys
 
 _ARTICLE_KEYS = {"ignore", "allow", "grade", "reason"}
+_BRACKETED_SHORT = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
 _PAGE_SUFFIX = re.compile(r"\.(?:md|mdx|markdown|html?|php|aspx?)$", re.IGNORECASE)
 
 
@@ -363,7 +364,12 @@ class Document:
     def is_definition_link(self, href: str, *names: str) -> bool:
         """A glossary link, or a link to a page about the term itself: its address's
         last part or its '#fragment' names it ('/drugs/pomalidomide', '#anemia')."""
-        return self.is_glossary_link(href) or names_page(href, names)
+        # A short form in brackets names the page, and so do the words without it:
+        # '[Posttraumatic stress disorder (PTSD)](/mental-health/ptsd/)',
+        # '[Pyridostigmine bromide (PB)](/sources/pyridostigmine-bromide.asp)'.
+        shorts = [m.group(1) for n in names for m in _BRACKETED_SHORT.finditer(n)]
+        bare = [_BRACKETED_SHORT.sub("", n) for n in names if "(" in n]
+        return self.is_glossary_link(href) or names_page(href, [*names, *shorts, *bare])
 
     def is_glossary_link(self, href: str) -> bool:
         if self.config.is_glossary_address(href):

@@ -140,6 +140,14 @@ def test_a_broken_pattern_file_names_the_file_and_the_problem(
         ("Ask Maria Lopez, NP, or Ana Ruiz, OD.", []),
         ("Your CHA2DS2-VASc score is checked.", ["CHA2DS2-VASc"]),
         ("# Irritable bowel syndrome (IBS)\n\nIBS is common.", []),
+        # From VA pages: a short form spelled out in one case and used in another, and
+        # classes numbered in Roman numerals.
+        ("The Department of Defense (DoD) helps the DOD community.", []),
+        ("Ask the Department of Defense (DoD).\n\nThe DOD community can call.", []),
+        ("Your DOD record is here.", ["DOD"]),
+        ("A fractional exhaled nitric oxide (FeNO) test is quick. A FENO test is safe.", []),
+        ("You are in Class IIA, and your friend is in stage IIIB.", []),
+        ("The IIA team will call.", ["IIA"]),
     ],
 )
 def test_acronyms(tmp_path: Path, text: str, flagged: list[str]) -> None:
@@ -182,8 +190,8 @@ def test_a_condition_or_drug_named_like_a_name_is_still_a_rare_word(
 
 
 # Forms met in the patient-prose-topics2 and -topics3 sets (their first runs missed or
-# misread them).
-TOPIC_FORMS = [
+# misread them) and on real pages.
+FORMS_MET = [
     # The short form in the next sentence says what the words it stands for are.
     (
         "You chose to have chorionic villus sampling (CVS). CVS is a test in which a small "
@@ -229,12 +237,45 @@ TOPIC_FORMS = [
     ("Sertraline and paroxetine are the two SSRIs used most often.", ["SSRI"]),
     ("You will also need anti-D within 72 hours.", ["anti-D"]),
     ("The placenta is within 2 cm of the internal os.", ["internal os"]),
+    # And on VA pages a helper tried plainlint on.
+    (
+        "We treat gingival and periodontal conditions (gum infections that can lead to "
+        "tooth loss).",
+        [],
+    ),
+    (
+        "You may see a thoracic surgeon or a pulmonologist (a lung doctor).",
+        ["thoracic surgeon"],
+    ),
+    (
+        "- **[Pyridostigmine bromide (PB)](https://example.org/sources/pyridostigmine-bromide"
+        ".asp):** a pill given to protect against nerve gas.",
+        [],
+    ),
+    (
+        "You may stay in an inpatient clinic (where you live full time for a short time)."
+        "\n\n[Find inpatient centers](https://example.org/locations).",
+        [],
+    ),
+    (
+        "Your tests are listed by date and specimen. A specimen is the sample studied by "
+        "the test (like blood or urine).",
+        [],
+    ),
+    (
+        "Read about [posttraumatic stress disorder (PTSD)](/health-care/mental-health/ptsd/).",
+        [],
+    ),
+    (
+        "Read about [posttraumatic stress disorder](/health-care/opening-hours/).",
+        ["posttraumatic stress disorder"],
+    ),
 ]
 
 
-def test_forms_from_the_topics_sets(tmp_path: Path) -> None:
-    for i, (text, _) in enumerate(TOPIC_FORMS):
+def test_forms_met_in_labelled_sets_and_real_pages(tmp_path: Path) -> None:
+    for i, (text, _) in enumerate(FORMS_MET):
         (tmp_path / f"{i}.md").write_text(HEAD + text + "\n", encoding="utf-8")
     found = findings(tmp_path)
-    got = {text: found.get(f"{i}.md", []) for i, (text, _) in enumerate(TOPIC_FORMS)}
-    assert got == {text: flagged for text, flagged in TOPIC_FORMS}
+    got = {text: found.get(f"{i}.md", []) for i, (text, _) in enumerate(FORMS_MET)}
+    assert got == {text: flagged for text, flagged in FORMS_MET}

@@ -89,6 +89,10 @@ KEPT = [
     "You may see a nurse or a physician's assistant.",  # a job title
     "Your data will not be identified by name.",  # the privacy sense
     "Fill your prescriptions at a participating pharmacy today.",
+    # From VA pages: the names of things.
+    "Women may face sexually transmitted diseases at any age.",
+    "We offer assisted reproductive technologies such as IVF.",
+    "Ask about a period of employment assistance.",
 ]
 # Of those, the ones where the plain word is still named, as a hint without a fix.
 HINTED = {

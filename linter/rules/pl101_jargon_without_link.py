@@ -118,8 +118,12 @@ def check(doc: Document, report: Report) -> None:
                 if is_name(words, match.start in starts, before=around, after=after):
                     continue
             link = unit.link_at(match.start)
-            if _SERVICE_AFTER.match(unit.text, match.end):
+            if _SERVICE_AFTER.match(unit.text, match.end) and not explained.how(
+                unit, match.start, match.end
+            ):
                 # 'call our endocrine clinic': the name of a service, as its sign says.
+                # (One explained where it is named counts as the term's first use: 'an
+                # inpatient clinic (where you live full time)'.)
                 continue
             if link is not None and _PAGE_TITLE.match(unit.text, link.start, match.start):
                 # '[CDC: Genetic testing](https://...)': the title of a page to read next.

@@ -55,6 +55,10 @@ TAGS = ("jargon", "acronyms")
 HIGHLIGHT = "acronym"
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# A numbered class, stage or type with a letter after it: 'Class IIA', 'stage IIIB'.
+_ROMAN_GRADE = re.compile(r"^[IVX]+[A-Da-d]$")
+_MIXED_SHORT = re.compile(r"\(([A-Z][a-z][A-Z][a-z]?)\)")
+_GRADED = re.compile(r"(?i:class|stage|type|grade|phase|level|tier|schedule|category)\s+\Z")
 # 'National Institute on Deafness and Other Communication Disorders' (NIDCD).
 _SMALL = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "at", "by", "other"}
 
@@ -220,16 +224,33 @@ def check(doc: Document, report: Report) -> None:
     defined_at: dict[str, int] = {}
     for k, unit in enumerate(doc.units):
         heading = unit.kind in (HEADING, LABEL)
+        # Short forms with one capital in a row are not found as acronyms ('Department of
+        # Defense (DoD)'), but spelled out they define the one in capitals ('DOD').
+        mixed = [
+            (b.start(), b.group(1).upper())
+            for b in _MIXED_SHORT.finditer(unit.text)
+            if _spelled_before(unit.text[max(0, b.start() - _WINDOW) : b.start()], b.group(1))
+        ]
+        next_mixed = 0
         for m in acronyms_in(unit.text):
+            while next_mixed < len(mixed) and mixed[next_mixed][0] < m.start():
+                defined.add(mixed[next_mixed][1])
+                next_mixed += 1
             acronym = m.group(1)
-            if doc.is_everyday_acronym(acronym) or _ROMAN.match(acronym) or acronym in defined:
+            # 'Department of Defense (DoD)' then 'DOD': one short form, in any case.
+            key = acronym.upper()
+            if doc.is_everyday_acronym(acronym) or _ROMAN.match(acronym) or key in defined:
+                continue
+            if _ROMAN_GRADE.match(acronym) and _GRADED.search(
+                unit.text, max(0, m.start() - 12), m.start()
+            ):
                 continue
             if acronym in doc.abbreviations:
                 # '*[CGM]: continuous glucose monitor': the site shows what it stands for.
                 continue
             parts = acronym.split("-")
             if len(parts) > 1 and all(
-                len(p) > 1 and (p in defined or doc.is_everyday_acronym(p)) for p in parts
+                len(p) > 1 and (p.upper() in defined or doc.is_everyday_acronym(p)) for p in parts
             ):
                 # 'OCD-UK' after 'obsessive-compulsive disorder (OCD)': a name made of
                 # short forms the reader already knows.
@@ -265,19 +286,20 @@ def check(doc: Document, report: Report) -> None:
                 # A title may spell it out ('# Irritable bowel syndrome (IBS)'); a use
                 # there is not its first use in the text.
                 if spelled:
-                    defined.add(acronym)
+                    defined.add(key)
                 continue
             if (
                 link is not None
                 and doc.is_definition_link(link.href, acronym, unit.text[link.start : link.end])
             ) or spelled:
-                defined.add(acronym)
+                defined.add(key)
                 if uses.get(acronym):
                     defined_at[acronym] = doc.source.position(unit.offset(m.start()))[0]
                 continue
             # An acronym is not plain even inside another term's explanation ('a CGRP
             # blocker such as erenumab'): it needs spelling out there too.
             uses.setdefault(acronym, []).append((unit, start, end))
+        defined.update(short for _, short in mixed[next_mixed:])
     for acronym, found in uses.items():
         if not found:
             continue
