@@ -38,6 +38,10 @@ _BARE_URL = re.compile(
     r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:gov|org|com|net|edu|uk|int|info)\b(?:/[^\s<>()\"']*[^\s<>()\"'.,;:!?])?",
     re.IGNORECASE,
 )
+# Stands in a unit's text for a line break the writer made ('<br>', or '\' at a line's
+# end): a space to every rule, and the end of a sentence.
+LINE_BREAK = "\u2029"
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ANCHOR_OPEN = re.compile(r"<(a|Link)\s(?:[^<>]*?\s)?(?:href|to)=[\"']([^\"'<>]*)[\"'][^<>]*>\Z")
 _ANCHOR_CLOSE = re.compile(r"</(?:a|Link)\s*>\Z")
 _SKIP = "skip"
@@ -316,13 +320,20 @@ class _Builder:
                 at = self.raw.find("\n", self.cur)
                 if at < 0:
                     at = max(0, len(self.raw) - 1)
-                self.emit(" ", at)
+                # A line the writer breaks on purpose ends what is on it, as a reader sees
+                # it: an address, or a list of links one to a line. Only a break that can be
+                # seen in the file ('\' at the line's end): trailing spaces are often left
+                # by accident, and a dialect's blanked markup can leave them too.
+                shown = ct == "hardbreak" and at > 0 and self.raw[at - 1] == "\\"
+                self.emit(LINE_BREAK if shown else " ", at)
                 self.cur = at + 1
             elif ct == "code_inline":
                 self.skip_code(child.markup)
             elif ct == "html_inline":
                 at = self.raw.find(child.content, self.cur)
                 self.skip_html(child.content)
+                if at >= 0 and _BREAK_TAG.fullmatch(child.content):
+                    self.emit(LINE_BREAK, at)
                 opened = _ANCHOR_OPEN.match(child.content)
                 if opened and at >= 0:
                     # '<a href="/glossary/x">' and MDX's '<Link to="/glossary/x">' are

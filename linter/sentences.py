@@ -13,12 +13,13 @@ from functools import cache
 from typing import NamedTuple
 
 from linter.packs import load_pack
-from linter.prose import Unit
+from linter.prose import LINE_BREAK, Unit
 
 # A word: letters or digits, joined by inner apostrophes, hyphens, dots or slashes
 # (don't, low-dose, U.S, 4.0, mg/dL).
 WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
 # A possible sentence end: terminal punctuation, then closing quotes or brackets.
+_LINE_BREAK = re.compile(LINE_BREAK)
 _END = re.compile(r"(?:\.(?:\s\.)+|[.!?…]+)[\"'”’)\]]*(?=\s|$)")
 # "1." or "a." or "• 9." at the start of a sentence numbers it; it does not end it.
 _LIST_MARKER = re.compile(r"\s*[•⁃\-*]?\s*(?:\d{1,3}|[a-z])\.\)?")
@@ -154,7 +155,8 @@ def _boundaries(text: str) -> list[int]:
             continue
         if _is_boundary(text, m.start(), m.end(), punct):
             ends.append(m.end())
-    return sorted({*ends, *items})
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    return sorted({*ends, *items, *breaks})
 
 
 _WORD_STOPS = frozenset("(\"'“‘[")

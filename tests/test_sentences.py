@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from conftest import run_cli
 
 from linter.prose import Unit
 from linter.sentences import split_sentences
@@ -66,3 +70,29 @@ def test_several_sentences(text: str, expected: list[str]) -> None:
 def test_sentence_words() -> None:
     [s] = split_sentences(Unit("paragraph", "Low-dose U.S. drugs cost $4.50 today.", [0], [0]))
     assert [w.text for w in s.words] == ["Low-dose", "U.S", "drugs", "cost", "4.50", "today"]
+
+
+def test_a_line_the_writer_breaks_ends_a_sentence(tmp_path: Path) -> None:
+    """'<br>' and a hard break shown in the file ('\\' at a line's end) end what is on
+    the line; trailing spaces and a plain line break inside a paragraph do not."""
+    (tmp_path / "a.md").write_text(
+        "---\naudienceLevel: patient\n---\n\n"
+        "Air Force Health Registry for those who served<br />\n"
+        "Army Registry for those who served<BR>\n"
+        "Navy Registry for those who served\n\n"
+        "Our clinic\\\n12 Main Street\n\n"
+        "Spaces left at the end  \nof a line do not end it.\n\n"
+        "This sentence goes on\nover two lines.\n",
+        encoding="utf-8",
+    )
+    out = run_cli("stats", "--sentences", "--format", "json", "a.md", cwd=tmp_path)
+    got = [(s["line"], s["text"]) for s in json.loads(out.stdout)]
+    assert got == [
+        (5, "Air Force Health Registry for those who served"),
+        (6, "Army Registry for those who served"),
+        (7, "Navy Registry for those who served"),
+        (9, "Our clinic"),
+        (10, "12 Main Street"),
+        (12, "Spaces left at the end of a line do not end it."),
+        (15, "This sentence goes on over two lines."),
+    ]
