@@ -54,8 +54,9 @@ def familiar_words() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def word_counts(word: str) -> tuple[int, int, int, int]:
     """(syllables, letters, polysyllable 0/1, unfamiliar 0/1) for one word."""
-    n, _ = syllables(word)
-    letters = sum(1 for ch in word if ch.isalnum())
+    n, source = syllables(word)
+    # A phone number is one short word, not ten letters' worth of reading.
+    letters = 1 if source == "phone number" else sum(1 for ch in word if ch.isalnum())
     unfamiliar = 0 if word.lower() in familiar_words() or word[0].isdigit() else 1
     return n, letters, int(n >= 3), unfamiliar
 

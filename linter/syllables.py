@@ -18,8 +18,26 @@ def dictionary() -> dict[str, int]:
     return grouped_table(_DATA, int)
 
 
+# A phone number, with a vanity part or not: '1-855-829-6636', '0300 123' is two words,
+# '273-8255', '1-800-MEDICARE', '+44-20-7946-0958'. Not a date ('2017-01-19').
+_PHONE = re.compile(r"\+?\d{1,4}(?:[-.‑][0-9A-Z]{2,9}){1,4}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_phone_number(word: str) -> bool:
+    return (
+        _PHONE.fullmatch(word) is not None
+        and sum(ch.isalnum() for ch in word) >= 7
+        and _ISO_DATE.fullmatch(word) is None
+    )
+
+
 def syllables(word: str) -> tuple[int, str]:
-    """Syllables in a word, and where the count came from: 'dictionary' or 'estimate'."""
+    """Syllables in a word, and where the count came from: 'dictionary', 'estimate' or
+    'phone number'."""
+    if is_phone_number(word):
+        # Read digit by digit, but no harder for that: one short word to the formulas.
+        return 1, "phone number"
     w = word.lower().replace("’", "'")
     found = dictionary().get(w)
     if found is not None:

@@ -133,3 +133,29 @@ def test_the_dale_chall_adjustment_starts_above_five_percent() -> None:
 
 def test_one_word_is_graded() -> None:
     assert grade("flesch-kincaid", Counts(1, 1, 1, 3, 0, 0)) == pytest.approx(0.39 + 11.8 - 15.59)
+
+
+@pytest.mark.parametrize(
+    ("word", "phone"),
+    [
+        ("1-855-829-6636", True),
+        ("1-800-MEDICARE", True),
+        ("1-855-VA-WOMEN", True),
+        ("273-8255", True),
+        ("+44-20-7946-0958", True),
+        ("0300.123.4567", True),
+        ("2017-01-19", False),  # a date
+        ("120-130", False),  # a range
+        ("3.8", False),
+        ("838255", False),  # a number: one syllable a digit
+        ("COVID-19", False),
+    ],
+)
+def test_a_phone_number_is_one_short_word(word: str, phone: bool) -> None:
+    from linter.grades import word_counts
+
+    syllables, letters, polysyllable, _ = word_counts(word)
+    if phone:
+        assert (syllables, letters, polysyllable) == (1, 1, 0)
+    else:
+        assert syllables > 1 or letters > 1
