@@ -94,7 +94,12 @@ def _stops_cleanly(command: F) -> F:
                 return command(*args, **kwargs)
         except Stopped as stop:
             click.echo("Stopped.", err=True)
-            sys.exit(stop.code)
+            # Everything is tidied by now. Leave at once: a normal exit waits for the
+            # worker pool's reader thread, which can wait for ever on a result a killed
+            # worker was half-way through sending.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(stop.code)
 
     return run  # type: ignore[return-value]
 
