@@ -18,17 +18,19 @@ def dictionary() -> dict[str, int]:
     return grouped_table(_DATA, int)
 
 
-# A phone number, with a vanity part or not: '1-855-829-6636', '0300 123' is two words,
-# '273-8255', '1-800-MEDICARE', '+44-20-7946-0958'. Not a date ('2017-01-19').
-_PHONE = re.compile(r"\+?\d{1,4}(?:[-.‑][0-9A-Z]{2,9}){1,4}")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A phone number, with a vanity part or not: '1-855-829-6636', '273-8255',
+# '1-800-MEDICARE', '+44-20-7946-0958', '800.555.1234' ('0300 123 4567' is three words).
+# It ends in four or more: not a range ('12.50-13.75') or a date ('2017-01-19',
+# '19-01-2017').
+_PHONE = re.compile(r"\+?\d{1,4}(?:[-‑][0-9A-Z]{2,9}){0,3}[-‑][0-9A-Z]{4,9}|\d{3}\.\d{3}\.\d{4}")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}")
 
 
 def is_phone_number(word: str) -> bool:
     return (
         _PHONE.fullmatch(word) is not None
         and sum(ch.isalnum() for ch in word) >= 7
-        and _ISO_DATE.fullmatch(word) is None
+        and _DATE.fullmatch(word) is None
     )
 
 

@@ -143,8 +143,10 @@ def test_one_word_is_graded() -> None:
         ("1-855-VA-WOMEN", True),
         ("273-8255", True),
         ("+44-20-7946-0958", True),
-        ("0300.123.4567", True),
+        ("800.555.1234", True),
         ("2017-01-19", False),  # a date
+        ("19-01-2017", False),
+        ("12.50-13.75", False),  # a range
         ("120-130", False),  # a range
         ("3.8", False),
         ("838255", False),  # a number: one syllable a digit
