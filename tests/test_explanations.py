@@ -237,6 +237,11 @@ FORMS_MET = [
     ("Sertraline and paroxetine are the two SSRIs used most often.", ["SSRI"]),
     ("You will also need anti-D within 72 hours.", ["anti-D"]),
     ("The placenta is within 2 cm of the internal os.", ["internal os"]),
+    (
+        "The report gives your bone mineral density, which is the amount of mineral in your "
+        "bone, for your hip, often including the femoral neck.",
+        ["femoral neck"],
+    ),
     # And on VA pages a helper tried plainlint on.
     (
         "We treat gingival and periodontal conditions (gum infections that can lead to "
