@@ -177,8 +177,13 @@ def _made_worse(
     the rule of the nearest such problem ('PL201 long-sentence')."""
     shift = _Shift(edits)
     old = {_key(d) for d in before}
+    # A problem about the whole article (its grade) is the same one wherever it is shown:
+    # it moves when a fix changes where the article's text starts.
+    whole = {d.code for d in before if d.scope == "article"}
     fresh = []
     for d in after:
+        if d.scope == "article" and d.code in whole:
+            continue
         start, end = shift.back(d.span.start), shift.back(d.span.end)
         if (d.code, start, end) not in old:
             fresh.append((start, max(start, end), f"{d.code} {d.name}"))

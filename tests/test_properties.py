@@ -7,7 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from linter.config import defaults
@@ -198,6 +198,12 @@ def test_fixes_change_only_bytes_inside_their_ranges(text: str) -> None:
 
 @PROFILE
 @given(article())
+# Found by this test: removing an unused suppression moved the article's grade problem,
+# which was taken for a new problem and took the glossary-link fix back until a 2nd run.
+@example(
+    "---\naudienceLevel: patient\n---\n\n"
+    "<!-- plainlint-disable --> <!-- plainlint-enable --> prognos\nis prognosis\n"
+)
 def test_a_second_fix_run_changes_nothing(text: str) -> None:
     src = SourceFile.from_text("p.md", text)
     once = fix_source(src, CONFIG, OPTIONS, unsafe=False)
