@@ -361,6 +361,10 @@ class _Builder:
                 else:
                     at = self.raw.find("[", self.cur)
                     at = self.cur if at < 0 else at
+                    if self.parts and self.parts[-1][-1:] in (".", "!", "?"):
+                        # 'challenges.[Visit the site](...)': the link starts a sentence
+                        # of its own; the bracket stands for the space it lacks.
+                        self.emit(" ", at)
                     self.cur = at + 1
                     link_start.append((self.length, str(child.attrs.get("href", "")), at))
             elif ct == "link_close" and link_start:

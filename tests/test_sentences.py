@@ -96,3 +96,18 @@ def test_a_line_the_writer_breaks_ends_a_sentence(tmp_path: Path) -> None:
         (12, "Spaces left at the end of a line do not end it."),
         (15, "This sentence goes on over two lines."),
     ]
+
+
+def test_a_link_right_after_a_full_stop_starts_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\naudienceLevel: patient\n---\n\n"
+        "We help with these challenges.[Visit our site](https://example.org) for stories."
+        " Read the [U.S.](https://example.org/us) guide.\n",
+        encoding="utf-8",
+    )
+    out = run_cli("stats", "--sentences", "--format", "json", "a.md", cwd=tmp_path)
+    assert [s["text"] for s in json.loads(out.stdout)] == [
+        "We help with these challenges.",
+        "Visit our site for stories.",
+        "Read the U.S. guide.",
+    ]
