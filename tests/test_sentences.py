@@ -72,22 +72,25 @@ def test_sentence_words() -> None:
     assert [w.text for w in s.words] == ["Low-dose", "U.S", "drugs", "cost", "4.50", "today"]
 
 
+def _article_sentences(folder: Path, body: str) -> list[tuple[int, str]]:
+    """(line, text) of each sentence the real CLI finds in an article with this body."""
+    (folder / "a.md").write_text("---\naudienceLevel: patient\n---\n\n" + body, encoding="utf-8")
+    out = run_cli("stats", "--sentences", "--format", "json", "a.md", cwd=folder)
+    return [(s["line"], s["text"]) for s in json.loads(out.stdout)]
+
+
 def test_a_line_the_writer_breaks_ends_a_sentence(tmp_path: Path) -> None:
     """'<br>' and a hard break shown in the file ('\\' at a line's end) end what is on
     the line; trailing spaces and a plain line break inside a paragraph do not."""
-    (tmp_path / "a.md").write_text(
-        "---\naudienceLevel: patient\n---\n\n"
+    body = (
         "Air Force Health Registry for those who served<br />\n"
         "Army Registry for those who served<BR>\n"
         "Navy Registry for those who served\n\n"
         "Our clinic\\\n12 Main Street\n\n"
         "Spaces left at the end  \nof a line do not end it.\n\n"
-        "This sentence goes on\nover two lines.\n",
-        encoding="utf-8",
+        "This sentence goes on\nover two lines.\n"
     )
-    out = run_cli("stats", "--sentences", "--format", "json", "a.md", cwd=tmp_path)
-    got = [(s["line"], s["text"]) for s in json.loads(out.stdout)]
-    assert got == [
+    assert _article_sentences(tmp_path, body) == [
         (5, "Air Force Health Registry for those who served"),
         (6, "Army Registry for those who served"),
         (7, "Navy Registry for those who served"),
@@ -99,14 +102,11 @@ def test_a_line_the_writer_breaks_ends_a_sentence(tmp_path: Path) -> None:
 
 
 def test_a_link_right_after_a_full_stop_starts_a_sentence(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\naudienceLevel: patient\n---\n\n"
+    body = (
         "We help with these challenges.[Visit our site](https://example.org) for stories."
-        " Read the [U.S.](https://example.org/us) guide.\n",
-        encoding="utf-8",
+        " Read the [U.S.](https://example.org/us) guide.\n"
     )
-    out = run_cli("stats", "--sentences", "--format", "json", "a.md", cwd=tmp_path)
-    assert [s["text"] for s in json.loads(out.stdout)] == [
+    assert [text for _, text in _article_sentences(tmp_path, body)] == [
         "We help with these challenges.",
         "Visit our site for stories.",
         "Read the U.S. guide.",
