@@ -24,6 +24,7 @@ from linter.yamlfile import key_name, sorted_keys
 
 _ARTICLE_KEYS = {"ignore", "allow", "grade", "reason"}
 _BRACKETED_SHORT = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_GENERIC_END = re.compile(r"-(?:disorders?|diseases?|syndromes?|conditions?)$")
 _PAGE_SUFFIX = re.compile(r"\.(?:md|mdx|markdown|html?|php|aspx?)$", re.IGNORECASE)
 
 
@@ -47,9 +48,15 @@ def names_page(href: str, names: tuple[str, ...] | list[str]) -> bool:
     last = _PAGE_SUFFIX.sub("", parts[-1]) if parts else ""
     wanted = {_slug(n) for n in names} - {""}
     wanted |= {_singular(w) for w in wanted}
+    # A page named without the kind of thing the term is: 'bipolar.asp' for 'bipolar
+    # disorder', 'generalizedanxiety.asp' for 'generalized anxiety disorder'.
+    wanted |= {_GENERIC_END.sub("", w) for w in wanted} - {""}
+    wanted |= {w.replace("-", "") for w in wanted}
     for place in (fragment, last):
         slug = _slug(place)
-        if slug and (slug in wanted or _singular(slug) in wanted):
+        if slug and (
+            slug in wanted or _singular(slug) in wanted or slug.replace("-", "") in wanted
+        ):
             return True
     return False
 

@@ -148,6 +148,8 @@ def test_a_broken_pattern_file_names_the_file_and_the_problem(
         ("A fractional exhaled nitric oxide (FeNO) test is quick. A FENO test is safe.", []),
         ("You are in Class IIA, and your friend is in stage IIIB.", []),
         ("The IIA team will call.", ["IIA"]),
+        ("We use a Patient Aligned Care Team (or PACT) to help you.", []),
+        ("Call 8:00 a.m. to 8:00 p.m. ET.", []),
     ],
 )
 def test_acronyms(tmp_path: Path, text: str, flagged: list[str]) -> None:
@@ -243,6 +245,15 @@ FORMS_MET = [
         ["femoral neck"],
     ),
     # And on VA pages a helper tried plainlint on.
+    (
+        "Read about [bipolar disorder](https://www.mentalhealth.va.gov/bipolar.asp) and "
+        "[generalized anxiety disorder](https://www.mentalhealth.va.gov/generalizedanxiety.asp).",
+        [],
+    ),
+    (
+        "Read about [bipolar disorder](https://www.mentalhealth.va.gov/hours.asp).",
+        ["bipolar disorder"],
+    ),
     (
         "We treat gingival and periodontal conditions (gum infections that can lead to "
         "tooth loss).",

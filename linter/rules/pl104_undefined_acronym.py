@@ -174,6 +174,7 @@ def _spelled(parts: list[str], want: str) -> bool:
 # How far around an acronym its spelled-out form is looked for, in characters: enough
 # for the longest name, and it keeps a paragraph of thousands of acronyms linear.
 _WINDOW = 400
+_BRACKET_OR = re.compile(r"\(\s*(?:or|also\s+called|also\s+known\s+as|called)\s*\Z")
 _OR_BEFORE = re.compile(r",?\s+(?:or|also\s+called|also\s+known\s+as|known\s+as|called)\s*\Z")
 _WORDS = re.compile(r"[^\W\d_][\w\-‐’']*")
 
@@ -193,6 +194,10 @@ def _is_definition(unit: Unit, start: int, end: int, acronym: str) -> bool:
     after = text[end : end + _WINDOW]
     if before.endswith("(") and after.lstrip().startswith((")", ",", ";")):
         return _spelled_before(before[:-1], acronym)
+    # 'a Patient Aligned Care Team (or PACT)', '(also called PACT)'.
+    lead_in = _BRACKET_OR.search(before)
+    if lead_in is not None and after.lstrip().startswith(")"):
+        return _spelled_before(before[: lead_in.start()], acronym)
     # 'postherpetic neuralgia, or PHN', 'the DASH diet, also called ...' spelled out first.
     lead = _OR_BEFORE.search(before)
     if lead is not None and _spelled_before(before[: lead.start()], acronym):
