@@ -20,10 +20,10 @@ def dictionary() -> dict[str, int]:
 
 # A phone number, with a vanity part or not: '1-855-829-6636', '273-8255',
 # '1-800-MEDICARE', '+44-20-7946-0958', '800.555.1234' ('0300 123 4567' is three words).
-# It ends in four or more: not a range ('12.50-13.75') or a date ('2017-01-19',
-# '19-01-2017').
+# It ends in four or more: not a range ('12.50-13.75', '2010-2015') or a date
+# ('2017-01-19', '19-01-2017').
 _PHONE = re.compile(r"\+?\d{1,4}(?:[-‑][0-9A-Z]{2,9}){0,3}[-‑][0-9A-Z]{4,9}|\d{3}\.\d{3}\.\d{4}")
-_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d{4}[-‑]\d{2,4}")
 
 
 def is_phone_number(word: str) -> bool:

@@ -147,6 +147,7 @@ def test_one_word_is_graded() -> None:
         ("2017-01-19", False),  # a date
         ("19-01-2017", False),
         ("12.50-13.75", False),  # a range
+        ("2010-2015", False),  # years
         ("120-130", False),  # a range
         ("3.8", False),
         ("838255", False),  # a number: one syllable a digit
