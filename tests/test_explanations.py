@@ -236,7 +236,7 @@ FORMS_MET = [
         "anxiety. Sertraline and paroxetine are the two SSRIs used most often.",
         [],
     ),
-    ("Sertraline and paroxetine are the two SSRIs used most often.", ["SSRI"]),
+    ("Sertraline and paroxetine are the two SSRIs used most often.", ["SSRIs"]),
     ("You will also need anti-D within 72 hours.", ["anti-D"]),
     ("The placenta is within 2 cm of the internal os.", ["internal os"]),
     (

@@ -3,6 +3,7 @@ own ranges and settle at once, and every position falls on the text it is about.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -23,6 +24,10 @@ EXAMPLES = 500
 PROFILE = settings(
     max_examples=EXAMPLES,
     deadline=None,
+    # CI runs the same 500 examples every time, so a landing never fails on a new find
+    # by chance; on a writer's machine each run tries new ones (and has found bugs, kept
+    # below as examples).
+    derandomize=bool(os.environ.get("CI")),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -158,6 +163,8 @@ def _plain(text: str) -> str:
 
 @PROFILE
 @given(article())
+# Found by this test: a short form with a plural 's' was quoted without it.
+@example("---\naudienceLevel: patient\n---\n\nAAs\n")
 def test_positions_fall_on_the_text_they_quote(text: str) -> None:
     result = lint(text)
     for d in result.diagnostics:

@@ -320,6 +320,7 @@ def check(doc: Document, report: Report) -> None:
             hint = f"Write the full name the first time, then '({acronym})', or leave it out."
         report(
             unit.span(start, end),
-            f"'{acronym}' is used before it is spelled out.",
+            # Quoted as written, with its plural 's' ('AAs'), as its span is.
+            f"'{unit.text[start:end]}' is used before it is spelled out.",
             [hint],
         )
