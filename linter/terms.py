@@ -58,12 +58,16 @@ def for_locale(by_locale: dict[Any, Any], locale: str) -> list[Any]:
     return found
 
 
+# A name written with a small first letter and a capital inside: 'iStock', 'eBay'.
+_BRAND = re.compile(r"[a-z]{1,2}[A-Z][a-z]+")
+
+
 def rare_words_in(text: str, threshold: float) -> Iterator[re.Match[str]]:
     """Words of four letters or more, not in capitals, rarer than the threshold."""
     table = frequencies()
     for m in WORD.finditer(text):
         word = m.group()
-        if len(word) < MIN_LETTERS or word.isupper():
+        if len(word) < MIN_LETTERS or word.isupper() or _BRAND.fullmatch(word):
             continue
         key = word.lower().replace("’", "'")
         zipf = table.get(key, 0.0)

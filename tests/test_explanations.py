@@ -149,6 +149,7 @@ def test_a_broken_pattern_file_names_the_file_and_the_problem(
         ("You are in Class IIA, and your friend is in stage IIIB.", []),
         ("The IIA team will call.", ["IIA"]),
         ("We use a Patient Aligned Care Team (or PACT) to help you.", []),
+        ("Ask the Department of Energy (DOE) for help.", []),
         ("Call 8:00 a.m. to 8:00 p.m. ET.", []),
     ],
 )
@@ -245,6 +246,7 @@ FORMS_MET = [
         ["femoral neck"],
     ),
     # And on VA pages a helper tried plainlint on.
+    ("Credit: iStock.", []),
     (
         "Read about [bipolar disorder](https://www.mentalhealth.va.gov/bipolar.asp) and "
         "[generalized anxiety disorder](https://www.mentalhealth.va.gov/generalizedanxiety.asp).",

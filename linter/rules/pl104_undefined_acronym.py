@@ -133,9 +133,11 @@ def _spells(words: list[str], acronym: str) -> bool:
     # 'American Society of Health-System Pharmacists' (ASHP).
     split = [p for w in words for p in re.split(r"[-‐/]", w) if p and p.lower() not in _SMALL]
     whole = [w for w in words if w.lower() not in _SMALL]
+    # A small word may give its letter too: 'Department of Energy' (DOE).
+    ways = {tuple(split), tuple(whole), tuple(words)}
     return any(
-        _spelled(parts, letters)
-        for parts in ((split, whole) if split != whole else (split,))
+        _spelled(list(parts), letters)
+        for parts in ways
         for letters in ((want, every) if every != want else (want,))
     )
 
