@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
-import shlex
 import sys
 from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from installed import plainlint_command  # a sibling script, not a package
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -59,15 +60,9 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:.1f}%" if d else "n/a"
 
 
-def _beside_python() -> str:
-    """The plainlint installed with this Python (as in .venv/bin), else the one on PATH."""
-    here = Path(sys.executable).with_name("plainlint")
-    return shlex.quote(str(here)) if here.exists() else "plainlint"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--plainlint", default=os.environ.get("PLAINLINT", _beside_python()))
+    ap.add_argument("--plainlint", default=plainlint_command())
     ap.add_argument("--data", type=Path, default=DATA, help="default: bench/data")
     args = ap.parse_args()
     folders = sorted(p.parent for p in args.data.glob("*/topics.yaml"))

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from installed import plainlint_command  # a sibling script, not a package
 
 HERE = Path(__file__).resolve().parent
 
@@ -34,15 +36,9 @@ def _stats(cmd: str, article: Path, config: Path) -> dict[str, object]:
     return json.loads(proc.stdout)  # type: ignore[no-any-return]
 
 
-def _beside_python() -> str:
-    """The plainlint installed with this Python (as in .venv/bin), else the one on PATH."""
-    here = Path(sys.executable).with_name("plainlint")
-    return shlex.quote(str(here)) if here.exists() else "plainlint"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--plainlint", default=os.environ.get("PLAINLINT", _beside_python()))
+    ap.add_argument("--plainlint", default=plainlint_command())
     ap.add_argument("folder", nargs="?", default=str(HERE / "data" / "nci-pages"))
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

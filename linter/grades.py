@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from linter.sentences import Sentence
-from linter.syllables import syllables
+from linter.syllables import PHONE_NUMBER, syllables
 
 # The one list of grade metrics: config key -> the name shown to writers.
 METRIC_NAMES = {
@@ -56,7 +56,7 @@ def word_counts(word: str) -> tuple[int, int, int, int]:
     """(syllables, letters, polysyllable 0/1, unfamiliar 0/1) for one word."""
     n, source = syllables(word)
     # A phone number is one short word, not ten letters' worth of reading.
-    letters = 1 if source == "phone number" else sum(1 for ch in word if ch.isalnum())
+    letters = 1 if source == PHONE_NUMBER else sum(1 for ch in word if ch.isalnum())
     unfamiliar = 0 if word.lower() in familiar_words() or word[0].isdigit() else 1
     return n, letters, int(n >= 3), unfamiliar
 

@@ -26,6 +26,10 @@ _PHONE = re.compile(r"\+?\d{1,4}(?:[-‑][0-9A-Z]{2,9}){0,3}[-‑][0-9A-Z]{4,9}|
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d{4}[-‑]\d{2,4}")
 
 
+# Where a phone number's count came from (syllables' second value).
+PHONE_NUMBER = "phone number"
+
+
 def is_phone_number(word: str) -> bool:
     return (
         _PHONE.fullmatch(word) is not None
@@ -39,7 +43,7 @@ def syllables(word: str) -> tuple[int, str]:
     'phone number'."""
     if is_phone_number(word):
         # Read digit by digit, but no harder for that: one short word to the formulas.
-        return 1, "phone number"
+        return 1, PHONE_NUMBER
     w = word.lower().replace("’", "'")
     found = dictionary().get(w)
     if found is not None:

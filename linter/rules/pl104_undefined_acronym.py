@@ -36,6 +36,7 @@ US Federal Plain Language Guidelines, "Minimize abbreviations". NIH, "Clear & Si
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -136,13 +137,13 @@ def _spells(words: list[str], acronym: str) -> bool:
     # A small word may give its letter too: 'Department of Energy' (DOE).
     ways = {tuple(split), tuple(whole), tuple(words)}
     return any(
-        _spelled(list(parts), letters)
+        _spelled(parts, letters)
         for parts in ways
         for letters in ((want, every) if every != want else (want,))
     )
 
 
-def _spelled(parts: list[str], want: str) -> bool:
+def _spelled(parts: Sequence[str], want: str) -> bool:
     if not parts or len(parts) > len(want) + 3 or parts[0][0].upper() != want[0]:
         return False
     proper = parts[0][0].isupper()
